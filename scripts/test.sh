@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs Vigil's whole test suite on this machine, installing what a fresh machine lacks first.
+# Ends with one line "N passed, N failed" counted from the TRX results; exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results=TestResults
+rm -rf "$results"
+
+bash scripts/setup-machine.sh || { echo "machine set-up failed"; echo "0 passed, 1 failed"; exit 1; }
+
+dotnet test Vigil.slnx -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  e=$(sed -n 's/.* error="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0}))
+done
+# A build failure produces no TRX: count it as a failure rather than "0 passed, 0 failed".
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
