@@ -1,0 +1,36 @@
+using Vigil.Ingest;
+using Vigil.Model;
+using Vigil.Storage;
+
+namespace Vigil.Pipeline;
+
+/// <summary>How many of a batch's documents were new, and how many the store already had.</summary>
+public sealed record StoreOutcome(int Added, int AlreadyStored, IReadOnlyList<IngestProblem> Problems);
+
+/// <summary>
+/// `vigil analyze` as a library call: store what was ingested (a document already stored is a
+/// no-op), analyse every stored document, and replace the stored analysis in one transaction.
+/// A failure part-way leaves the previous analysis in place.
+/// </summary>
+public sealed class AnalyzeWorkflow(IStore store, AnalysisPipeline pipeline)
+{
+    public StoreOutcome Store(IngestBatch batch)
+    {
+        var added = 0;
+        var known = 0;
+        foreach (var d in batch.Documents)
+        {
+            if (store.AddDocument(d)) added++;
+            else known++;
+        }
+        return new StoreOutcome(added, known, batch.Problems);
+    }
+
+    public AnalysisResult AnalyzeStored(IProgress<int>? progress = null)
+    {
+        var documents = store.GetDocuments();
+        var result = pipeline.Analyze(documents, progress);
+        store.SaveAnalysis(result);
+        return result;
+    }
+}
