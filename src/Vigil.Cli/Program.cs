@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Vigil.Cli.Commands;
+using Vigil.Cli;
 
-var root = new RootCommand("Vigil: a sanctions-monitoring workbench for multilingual open-source reporting.");
-// One file per command under Commands/; each registers here with one line.
-root.Subcommands.Add(EvalCommand.Create());
-return root.Parse(args).Invoke();
+return VigilCommandLine.Build().Parse(args).Invoke();

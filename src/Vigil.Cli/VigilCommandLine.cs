@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Vigil.Cli.Commands;
+
+namespace Vigil.Cli;
+
+/// <summary>The `vigil` command tree. Tests build it too, so they run exactly what a user runs.</summary>
+public static class VigilCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Vigil: a sanctions-monitoring workbench for multilingual open-source reporting.");
+        // One file per command under Commands/; each registers here with one line.
+        root.Subcommands.Add(EvalCommand.Create());
+        return root;
+    }
+}
