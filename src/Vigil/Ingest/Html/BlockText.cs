@@ -1,0 +1,77 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Vigil.Ingest.Html;
+
+/// <summary>Renders HTML as text with one line per block (paragraph, heading, list item, cell).</summary>
+internal static class BlockText
+{
+    private static readonly HashSet<string> InlineTags = new(StringComparer.Ordinal)
+    {
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd", "mark", "q", "s", "samp",
+        "small", "span", "strong", "sub", "sup", "time", "u", "var", "wbr", "del", "ins", "strike", "tt", "big", "label", "nobr",
+    };
+
+    public static bool IsInline(IElement el) => InlineTags.Contains(el.LocalName);
+
+    /// <summary>The element's text as lines.</summary>
+    public static string Render(IElement root, bool skipLinkLists = false)
+    {
+        var sb = new StringBuilder();
+        Walk(root, sb, skipLinkLists);
+        return sb.ToString();
+    }
+
+    /// <summary>The text of the element where it is one paragraph (inline children included, nested blocks not).</summary>
+    public static string OwnText(IElement el)
+    {
+        var sb = new StringBuilder();
+        foreach (var n in el.ChildNodes)
+        {
+            if (n is IText t) sb.Append(t.Data);
+            else if (n is IElement c && IsInline(c)) sb.Append(c.TextContent);
+        }
+        return TextCleaner.NormaliseWhitespace(sb.ToString());
+    }
+
+    private static void Walk(INode node, StringBuilder sb, bool skipLinkLists)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            switch (child)
+            {
+                case IText t:
+                    sb.Append(t.Data.Replace('\n', ' ').Replace('\r', ' '));
+                    break;
+                case IElement e when e.LocalName == "br":
+                    sb.Append('\n');
+                    break;
+                case IElement e when IsInline(e):
+                    Walk(e, sb, skipLinkLists);
+                    break;
+                case IElement e:
+                    if (skipLinkLists && IsBoilerplateBlock(e)) break;
+                    sb.Append('\n');
+                    Walk(e, sb, skipLinkLists);
+                    sb.Append('\n');
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Link lists, captions and furniture inside the chosen container.</summary>
+    private static bool IsBoilerplateBlock(IElement e)
+    {
+        if (e.LocalName is "figcaption" or "h1") return true;
+        if (ContentPruner.IsFurniture(e)) return true;
+        var text = e.TextContent.Trim();
+        if (text.Length == 0) return true;
+        if (e.LocalName is "ul" or "ol" or "div" or "section" or "table" or "dl" or "p" or "li")
+        {
+            var ld = MainContent.LinkDensity(e);
+            if (ld > 0.5 && text.Length < 400) return true;
+            if (ld > 0.8) return true;
+        }
+        return false;
+    }
+}

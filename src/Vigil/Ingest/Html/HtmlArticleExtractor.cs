@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Vigil.Ingest.Html;
+
+/// <summary>The main text of a web page and what the page says about itself.</summary>
+public sealed record HtmlArticle(string Text, string? Title, string? Lang, LocalDate? Published, string? SiteName);
+
+/// <summary>
+/// Main-text extraction (boilerplate removal) from HTML pages. AngleSharp parses the page; the
+/// article is found by where the prose is: paragraphs vote for their containers by length and
+/// punctuation, links and menus count against, and the best container's blocks are emitted one
+/// per line with link lists, share bars and captions left out. Where the page publishes its
+/// own article body (schema.org JSON-LD) and it agrees with the page, that is preferred.
+/// </summary>
+public sealed class HtmlArticleExtractor
+{
+    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
+
+    public HtmlArticle Extract(string html)
+    {
+        var document = Parser.ParseDocument(html);
+        var meta = PageMetadata.Read(document);
+        var jsonLdBody = meta.ArticleBody;
+
+        ContentPruner.Prune(document);
+        var body = document.Body;
+        var text = body is null ? "" : MainContent.Extract(body, meta.Title);
+
+        // The publisher's own article body is exact where the page repeats it in full; use it when
+        // it carries at least as much of the text as the DOM path found (some sites truncate it).
+        if (jsonLdBody is not null && jsonLdBody.Length >= 0.8 * text.Length && jsonLdBody.Length <= 3 * Math.Max(text.Length, 200))
+            text = jsonLdBody;
+
+        return new HtmlArticle(text, meta.Title, meta.Lang, meta.Published, meta.SiteName);
+    }
+}
+
+/// <summary>Title, language, date and site name from the head of a page, and a JSON-LD article body.</summary>
+internal sealed record PageMetadata(string? Title, string? Lang, LocalDate? Published, string? SiteName, string? ArticleBody)
+{
+    public static PageMetadata Read(IHtmlDocument document)
+    {
+        string? Meta(params string[] keys)
+        {
+            foreach (var key in keys)
+            {
+                var el = document.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']");
+                var content = el?.GetAttribute("content")?.Trim();
+                if (!string.IsNullOrEmpty(content)) return content;
+            }
+            return null;
+        }
+
+        var title = Meta("og:title", "twitter:title") ?? document.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();
+        if (string.IsNullOrWhiteSpace(title)) title = document.Title?.Trim();
+        var lang = document.DocumentElement?.GetAttribute("lang") ?? Meta("og:locale", "language", "content-language");
+        if (lang is not null) lang = lang.Split('-', '_')[0].Trim().ToLowerInvariant();
+        var published = ParseDate(Meta("article:published_time", "datePublished", "pubdate", "publish-date", "date", "dc.date", "DC.date.issued"));
+        string? articleBody = null;
+        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            var found = JsonLd.FindArticle(script.TextContent);
+            if (found.Body is not null) articleBody ??= found.Body;
+            published ??= ParseDate(found.DatePublished);
+        }
+        return new PageMetadata(string.IsNullOrWhiteSpace(title) ? null : TextCleaner.NormaliseWhitespace(title!), string.IsNullOrEmpty(lang) ? null : lang,
+            published, Meta("og:site_name", "application-name"), articleBody);
+    }
+
+    private static LocalDate? ParseDate(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length < 10) return null;
+        var result = LocalDatePattern.Iso.Parse(value[..10]);
+        return result.Success ? result.Value : null;
+    }
+}
+
+/// <summary>Reads schema.org Article objects from JSON-LD, including @graph arrays.</summary>
+internal static class JsonLd
+{
+    public static (string? Body, string? DatePublished) FindArticle(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return Search(doc.RootElement, 0);
+        }
+        catch (JsonException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static (string?, string?) Search(JsonElement e, int depth)
+    {
+        if (depth > 6) return (null, null);
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in e.EnumerateArray())
+            {
+                var r = Search(item, depth + 1);
+                if (r.Item1 is not null || r.Item2 is not null) return r;
+            }
+            return (null, null);
+        }
+        if (e.ValueKind != JsonValueKind.Object) return (null, null);
+        string? body = null, date = null;
+        if (e.TryGetProperty("articleBody", out var b) && b.ValueKind == JsonValueKind.String) body = CleanBody(b.GetString());
+        if (e.TryGetProperty("datePublished", out var d) && d.ValueKind == JsonValueKind.String) date = d.GetString();
+        if (body is not null || date is not null) return (body, date);
+        if (e.TryGetProperty("@graph", out var g)) return Search(g, depth + 1);
+        if (e.TryGetProperty("mainEntity", out var m)) return Search(m, depth + 1);
+        return (null, null);
+    }
+
+    private static string? CleanBody(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body)) return null;
+        // Some publishers put HTML in the JSON string; reduce it to text.
+        if (body.Contains('<') && body.Contains('>'))
+        {
+            var fragment = new HtmlParser().ParseDocument("<body>" + body + "</body>");
+            body = BlockText.Render(fragment.Body!);
+        }
+        var lines = body.Split('\n').Select(TextCleaner.NormaliseWhitespace).Where(l => l.Length > 0);
+        var text = string.Join("\n", lines);
+        return text.Length >= 200 ? text : null;
+    }
+}
