@@ -1,0 +1,340 @@
+using Vigil.Extraction.Gazetteers;
+using Vigil.Model;
+using Vigil.Text;
+
+namespace Vigil.Extraction;
+
+/// <summary>
+/// Finds people, organisations, places and vessels: longest gazetteer match first, then
+/// capitalisation and context rules for names the gazetteer lacks (a title before or after a
+/// capitalised pair, an organisation cue), then, within the document, surnames and shortened
+/// names resolved to the full name mentioned elsewhere ("Putin" → "Vladimir Putin").
+/// Demonyms and adjectives are never in the gazetteer, so they are never mentions.
+/// </summary>
+public sealed class EntityRecognizer
+{
+    private readonly Gazetteer _gazetteer;
+    private readonly HashSet<string> _givenNames;
+
+    public EntityRecognizer(Gazetteer gazetteer)
+    {
+        _gazetteer = gazetteer;
+        _givenNames = gazetteer.GivenNames;
+    }
+
+    internal sealed class Candidate(int first, int last, int start, int end, EntitySchema schema, string name, double confidence)
+    {
+        public int First = first, Last = last, Start = start, End = end;
+        public EntitySchema Schema = schema;
+        public string Name = name;
+        public double Confidence = confidence;
+    }
+
+    public IReadOnlyList<Mention> Recognize(string documentId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences, string? lang)
+    {
+        var keys = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+            keys[i] = tokens[i].Kind is TokenKind.Word or TokenKind.Number ? NameKeys.ForToken(tokens[i].SpanOf(text)) : "";
+        var sentenceStart = SentenceStarts(tokens, sentences);
+        var taken = new bool[tokens.Count];
+        var found = new List<Candidate>();
+
+        GazetteerPass(text, tokens, keys, sentenceStart, taken, found);
+        RulePass(text, tokens, keys, sentenceStart, taken, found);
+        ResolveShortNames(text, tokens, keys, sentenceStart, taken, found);
+
+        found.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var mentions = new List<Mention>(found.Count);
+        foreach (var c in found)
+            mentions.Add(new Mention(new Span(documentId, c.Start, c.End), text[c.Start..c.End], c.Schema, c.Name, c.Confidence));
+        return mentions;
+    }
+
+    private static bool[] SentenceStarts(IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences)
+    {
+        var starts = new bool[tokens.Count];
+        var s = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            while (s < sentences.Count && sentences[s].End <= tokens[i].Start) s++;
+            if (s < sentences.Count && tokens[i].Start <= sentences[s].Start) { starts[i] = true; continue; }
+            // After an opening quote or a bullet the next word is also sentence-initial.
+            if (i > 0 && tokens[i - 1].Kind == TokenKind.Punctuation && (i == 1 || starts[i - 1])) starts[i] = true;
+        }
+        return starts;
+    }
+
+    private static bool IsJoiner(string text, Token t) => t.Kind == TokenKind.Punctuation && t.Length == 1 && text[t.Start] is '-' or '‐' or '‑';
+
+    private static bool Capitalised(string text, Token t)
+    {
+        var c = text[t.Start];
+        if (Tokenizer.IsApostrophe(c) && t.Length > 1) c = text[t.Start + 1];
+        return char.IsUpper(c) || (char.IsLetter(c) && !char.IsLower(c));
+    }
+
+    private static bool AllCaps(string text, Token t)
+    {
+        var any = false;
+        for (var i = t.Start; i < t.End; i++)
+        {
+            if (char.IsLower(text[i])) return false;
+            if (char.IsUpper(text[i])) any = true;
+        }
+        return any;
+    }
+
+    private void GazetteerPass(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<Candidate> found)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (taken[i] || keys[i].Length == 0) continue;
+            var best = -1; GazetteerEntry? bestEntry = null; var bestEnd = 0;
+            var key = "";
+            var words = 0;
+            for (var j = i; j < tokens.Count && words < _gazetteer.MaxTokens; j++)
+            {
+                if (keys[j].Length == 0)
+                {
+                    // Hyphens, apostrophes and the dots of "U.S." may sit inside a name; anything else ends it.
+                    if (IsJoiner(text, tokens[j]) || (tokens[j].Length == 1 && text[tokens[j].Start] == '.' && j > i && tokens[j - 1].Length == 1)) continue;
+                    break;
+                }
+                if (j > i && tokens[j].Start - tokens[j - 1].End > 2) break;
+                key = words == 0 ? keys[j] : key + " " + keys[j];
+                words++;
+                if (_gazetteer.TryGet(key, out var e) && Accept(text, tokens, i, j, e, sentenceStart))
+                { best = j; bestEntry = e; bestEnd = tokens[j].End; }
+                else if (words == 1 || j == i + words - 1)
+                {
+                    // Inflected last word: Korean particles ("러시아와"), German genitive ("Russlands").
+                    var stem = StemVariant(text, tokens[j], keys[j], out var stemEnd);
+                    if (stem is not null)
+                    {
+                        var k2 = words == 1 ? stem : key[..(key.Length - keys[j].Length)] + stem;
+                        if (_gazetteer.TryGet(k2, out var e2) && Accept(text, tokens, i, j, e2, sentenceStart)) { best = j; bestEntry = e2; bestEnd = stemEnd; }
+                    }
+                }
+                if (!_gazetteer.IsPrefix(key)) break;
+            }
+            if (bestEntry is null) continue;
+            for (var k = i; k <= best; k++) taken[k] = true;
+            found.Add(new Candidate(i, best, tokens[i].Start, bestEnd, bestEntry.Schema, bestEntry.Name, bestEntry.Source == "lexicon" ? 0.95 : 0.9));
+            i = best;
+        }
+    }
+
+    private static string? StemVariant(string text, Token t, string key, out int end)
+    {
+        end = t.End;
+        var first = text[t.Start];
+        if (first is >= '\uAC00' and <= '\uD7A3')
+        {
+            foreach (var p in Cues.KoreanParticles)
+            {
+                if (key.Length > p.Length && key.EndsWith(p, StringComparison.Ordinal))
+                {
+                    end = t.End - p.Length;
+                    return key[..^p.Length];
+                }
+            }
+            return null;
+        }
+        if (key.Length > 4 && key[^1] == 's' && char.IsUpper(first))
+        {
+            var cut = key.EndsWith("es", StringComparison.Ordinal) && key.Length > 5 ? 2 : 1;
+            end = t.End - cut;
+            return key[..^cut];
+        }
+        return null;
+    }
+
+    private static bool Accept(string text, IReadOnlyList<Token> tokens, int i, int j, GazetteerEntry e, bool[] sentenceStart)
+    {
+        var first = tokens[i];
+        switch (e.Case)
+        {
+            case CaseRule.AllCaps:
+                if (!AllCaps(text, first)) return false;
+                break;
+            case CaseRule.Capitalised:
+                if (!Capitalised(text, first)) return false;
+                break;
+        }
+        if (e.AllCapitalised)
+        {
+            for (var k = i; k <= j; k++)
+                if (tokens[k].Kind == TokenKind.Word && !Capitalised(text, tokens[k]) && !(k > 0 && IsJoiner(text, tokens[k - 1]))) return false;
+            // One-word person names from lists are not matched: only full names are.
+            if (i == j) return false;
+        }
+        if (e.NeedsCue)
+        {
+            var cue = AllCaps(text, first);
+            for (var k = Math.Max(0, i - 3); k < i && !cue; k++) cue = VesselCue(text, tokens[k]);
+            if (!cue) return false;
+        }
+        return true;
+    }
+
+    internal static bool VesselCue(string text, Token t)
+    {
+        var w = Tokenizer.Normalize(t.SpanOf(text));
+        return w is "vessel" or "ship" or "tanker" or "freighter" or "nave" or "navire" or "petrolier" or "buque" or "petrolero" or "schiff" or "tanker"
+            or "судно" or "танкер" or "сухогруз" or "mv" or "m/v" or "선박" or "유조선" or "화물선" or "petroliera" or "mercantile" or "cargo";
+    }
+
+    private void RulePass(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<Candidate> found)
+    {
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (taken[i] || tokens[i].Kind != TokenKind.Word || !Capitalised(text, tokens[i]) || !IsCasedScript(text[tokens[i].Start]))
+            { i++; continue; }
+            // A run of capitalised words (hyphen-joined parts included).
+            var j = i;
+            while (j + 1 < tokens.Count && !taken[j + 1] && tokens[j + 1].Start - tokens[j].End <= 1)
+            {
+                if (tokens[j + 1].Kind == TokenKind.Word && (Capitalised(text, tokens[j + 1]) || IsJoiner(text, tokens[j]))) { j++; continue; }
+                if (IsJoiner(text, tokens[j + 1]) && j + 2 < tokens.Count && tokens[j + 2].Kind == TokenKind.Word) { j++; continue; }
+                break;
+            }
+            var runWords = CountWords(tokens, i, j);
+            var startsSentence = sentenceStart[i];
+            var firstKey = keys[i];
+            var lead = i;
+            // A capitalised function word or title opening a sentence is not part of the name.
+            while (lead <= j && (Cues.NotNames.Contains(keys[lead]) || Cues.PersonTitles.Contains(keys[lead]) || keys[lead].Length == 0)) lead++;
+            if (lead > j) { i = j + 1; continue; }
+            runWords = CountWords(tokens, lead, j);
+            var titleBefore = HasTitleBefore(tokens, keys, lead);
+            var titleAfter = HasTitleAfter(text, tokens, keys, j);
+            var orgBefore = HasOrgIntroducer(text, tokens, keys, lead) && !KnownPersonPart(found, keys[lead]);
+            var given = _givenNames.Contains(keys[lead]);
+            Candidate? c = null;
+            if (orgBefore && runWords <= 3)
+                c = new Candidate(lead, j, tokens[lead].Start, tokens[j].End, EntitySchema.Organization, Surface(text, tokens, lead, j), 0.7);
+            else if (runWords is >= 2 and <= 4 && (titleBefore || titleAfter || given) && !Cues.OrgSuffixes.Contains(keys[j]))
+                c = new Candidate(lead, j, tokens[lead].Start, tokens[j].End, EntitySchema.Person, Surface(text, tokens, lead, j), titleBefore || titleAfter ? 0.75 : 0.6);
+            else if (runWords >= 2 && Cues.OrgSuffixes.Contains(keys[j]))
+                c = new Candidate(lead, j, tokens[lead].Start, tokens[j].End, EntitySchema.Organization, Surface(text, tokens, lead, j), 0.6);
+            if (c is not null && !(startsSentence && lead == i && runWords == 1 && !orgBefore))
+            {
+                for (var k = c.First; k <= c.Last; k++) taken[k] = true;
+                found.Add(c);
+            }
+            _ = firstKey;
+            i = j + 1;
+        }
+    }
+
+    private static bool KnownPersonPart(List<Candidate> found, string key) =>
+        found.Any(c => c.Schema == EntitySchema.Person && NameKeys.ForName(c.Name).Contains(key));
+
+    private static int CountWords(IReadOnlyList<Token> tokens, int i, int j)
+    {
+        var n = 0;
+        for (var k = i; k <= j; k++) if (tokens[k].Kind == TokenKind.Word) n++;
+        return n;
+    }
+
+    private static bool IsCasedScript(char c) => char.IsUpper(c) || char.IsLower(c);
+
+    private static string Surface(string text, IReadOnlyList<Token> tokens, int i, int j) => text[tokens[i].Start..tokens[j].End];
+
+    private static bool HasTitleBefore(IReadOnlyList<Token> tokens, string[] keys, int i)
+    {
+        // "il presidente russo Vladimir Putin", "il ministro degli Esteri Sergei Lavrov": a title up to five words back.
+        for (var k = i - 1; k >= 0 && k >= i - 6; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Punctuation && keys[k].Length == 0) return false;
+            if (Cues.PersonTitles.Contains(keys[k])) return true;
+        }
+        return false;
+    }
+
+    private static bool HasTitleAfter(string text, IReadOnlyList<Token> tokens, string[] keys, int j)
+    {
+        // "John Kirby, portavoce del ...", "Yuri Ushakov, collaboratore del Cremlino"
+        var k = j + 1;
+        if (k < tokens.Count && text[tokens[k].Start] == ',') k++;
+        for (var n = 0; n < 3 && k < tokens.Count; n++, k++)
+            if (Cues.PersonTitles.Contains(keys[k])) return true;
+        return false;
+    }
+
+    private static bool HasOrgIntroducer(string text, IReadOnlyList<Token> tokens, string[] keys, int i)
+    {
+        // "dall’agenzia russa Tass", "l’agenzia di stampa PTI", "il quotidiano nordcoreano Rodong": the introducer,
+        // then at most "di stampa" and one adjective, all lower-case.
+        for (var k = i - 1; k >= 0 && k >= i - 4; k--)
+        {
+            if (tokens[k].Kind == TokenKind.Punctuation) return false;
+            if (k < i - 1 && char.IsUpper(text[tokens[k].Start]) && !Cues.OrgIntroducers.Contains(keys[k])) return false;
+            var key = keys[k];
+            var apostrophe = key.IndexOf('\'');
+            if (apostrophe >= 0) key = key[(apostrophe + 1)..];
+            if (Cues.OrgIntroducers.Contains(key)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Within one document a surname, a given name alone or a truncated name ("Putin", "Kim",
+    /// "Kim Jong") names the person mentioned in full elsewhere in it. When the document never
+    /// gives the full name, a surname that exactly one listed person carries resolves to that person.
+    /// </summary>
+    private void ResolveShortNames(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<Candidate> found)
+    {
+        var persons = found.Where(c => c.Schema == EntitySchema.Person).Select(c => c.Name).Distinct().ToList();
+        var parts = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in persons)
+        {
+            var pk = NameKeys.ForName(p);
+            if (pk.Count < 2) continue;
+            // Surname (last word, or first for names written surname first), and prefixes ("kim jong").
+            var forms = new List<string> { pk[^1], pk[0] };
+            for (var n = 2; n < pk.Count; n++) forms.Add(string.Join(' ', pk.Take(n)));
+            foreach (var f in forms.Distinct())
+            {
+                if (parts.TryGetValue(f, out var other) && other != p) ambiguous.Add(f);
+                else parts[f] = p;
+            }
+        }
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (taken[i] || tokens[i].Kind != TokenKind.Word || !Capitalised(text, tokens[i]) || keys[i].Length < 3) continue;
+            if (Cues.NotNames.Contains(keys[i])) continue;
+            // Try the longest prefix form first ("Kim Jong" before "Kim").
+            string? name = null; var last = i;
+            var key = keys[i];
+            var j = i;
+            var words = 1;
+            while (true)
+            {
+                if (parts.TryGetValue(key, out var p) && !ambiguous.Contains(key)) { name = p; last = j; }
+                var next = j + 1;
+                while (next < tokens.Count && IsJoiner(text, tokens[next])) next++;
+                if (next >= tokens.Count || taken[next] || keys[next].Length == 0 || !(Capitalised(text, tokens[next]) || next > j + 1) || words >= 3) break;
+                key += " " + keys[next];
+                j = next;
+                words++;
+            }
+            double confidence = 0.8;
+            if (name is null)
+            {
+                if (_gazetteer.Surnames.TryGetValue(keys[i], out var listed) && listed.Count == 1 && !sentenceStart[i]
+                    && NextIsNotCapitalised(text, tokens, i))
+                { name = listed[0]; last = i; confidence = 0.6; }
+                else continue;
+            }
+            for (var k = i; k <= last; k++) taken[k] = true;
+            found.Add(new Candidate(i, last, tokens[i].Start, tokens[last].End, EntitySchema.Person, name, confidence));
+            i = last;
+        }
+    }
+
+    private static bool NextIsNotCapitalised(string text, IReadOnlyList<Token> tokens, int i) =>
+        i + 1 >= tokens.Count || tokens[i + 1].Kind != TokenKind.Word || !Capitalised(text, tokens[i + 1]);
+}
