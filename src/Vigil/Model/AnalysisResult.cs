@@ -11,4 +11,13 @@ public sealed record AnalysisResult(
     IReadOnlyList<Story> Stories)
 {
     public static readonly AnalysisResult Empty = new([], [], [], []);
+
+    /// <summary>Per-claim story, corroboration and provisions (filled by the analysis stage).</summary>
+    public IReadOnlyList<ClaimAssessment> Assessments { get; init; } = [];
+
+    /// <summary>Claims in date order, grouped by story.</summary>
+    public IReadOnlyList<TimelineGroup> Timeline { get; init; } = [];
+
+    /// <summary>Entities and the relations claims state between them.</summary>
+    public EntityGraph Graph { get; init; } = EntityGraph.Empty;
 }

@@ -1,0 +1,136 @@
+using Vigil.Extraction;
+using Vigil.Model;
+using Vigil.Provisions;
+
+namespace Vigil.Analysis;
+
+/// <summary>
+/// The analysis stage's entry point: from documents and what extraction found in them to
+/// entities, stories, per-claim corroboration, provisions, a timeline and an entity graph.
+/// Plugs into the pipeline as an <see cref="IAnalysisStep"/> after resolution and screening,
+/// keeping the entities (and their sanctions hits) it is given.
+/// </summary>
+public sealed class Analyzer(ProvisionMatcher? provisions = null, IEntityResolver? resolver = null) : IAnalysisStep
+{
+    private readonly IEntityResolver _resolver = resolver ?? new EntityResolver();
+
+    /// <summary>Everything from scratch: resolves entities, then analyses.</summary>
+    public AnalysisResult Analyze(IReadOnlyList<Document> documents, IReadOnlyList<ExtractionResult> extractions)
+    {
+        var entities = _resolver.Resolve(documents, extractions);
+        return Apply(new AnalysisResult(documents, entities, extractions.SelectMany(x => x.Claims).ToList(), []), extractions);
+    }
+
+    public AnalysisResult Apply(AnalysisResult result, IReadOnlyList<ExtractionResult> extractions)
+    {
+        var documents = result.Documents;
+        var lookup = new EntityLookup(result.Entities);
+        var groups = new SourceGroups(documents, lookup);
+        var corroborator = new Corroborator(lookup, groups);
+        var claims = result.Claims.Count > 0 ? result.Claims : extractions.SelectMany(x => x.Claims).ToList();
+
+        // Stories grow as documents arrive: oldest first, so ids and titles follow the first report.
+        var clusterer = new StoryClusterer(lookup);
+        var order = documents.Select((d, i) => (d, i)).ToDictionary(x => x.d.Id, x => (x.d.Published, x.i), StringComparer.Ordinal);
+        foreach (var docClaims in claims.GroupBy(c => c.DocumentId)
+                     .OrderBy(g => order.TryGetValue(g.Key, out var o) ? o.Published ?? NodaTime.LocalDate.MaxIsoValue : NodaTime.LocalDate.MaxIsoValue)
+                     .ThenBy(g => order.TryGetValue(g.Key, out var o) ? o.i : int.MaxValue))
+            clusterer.Add(docClaims);
+
+        var names = new PartyNames(lookup, claims);
+        var matches = claims.ToDictionary(c => c.Id, c => MatchProvisions(c, lookup, result.Entities), StringComparer.Ordinal);
+
+        var stories = new List<Story>();
+        var assessments = new List<ClaimAssessment>();
+        foreach (var cluster in clusterer.Clusters)
+        {
+            var members = cluster.Claims;
+            var main = MainType(members);
+            var headline = members.Where(c => c.Type is not (ClaimType.Denial or ClaimType.Statement)).ToList();
+            if (headline.Count == 0) headline = members.Where(c => c.Type != ClaimType.Denial).ToList();
+            if (headline.Count == 0) headline = members.ToList();
+            var story = new Story(cluster.Id, Title(main, members, names),
+                members.Select(c => c.DocumentId).Distinct().ToList(), members.Select(c => c.Id).ToList(),
+                corroborator.Assess(headline, members));
+            stories.Add(story);
+            // Claims of one type in one story assert the same thing: weigh them together, once.
+            foreach (var sameType in members.GroupBy(c => c.Type))
+            {
+                var corroboration = corroborator.Assess(sameType.ToList(), members);
+                foreach (var c in sameType) assessments.Add(new ClaimAssessment(c.Id, story.Id, corroboration, matches[c.Id]));
+            }
+        }
+
+        var updated = claims.Select(c => matches[c.Id].Count == 0 && c.Provisions.Count == 0 ? c
+            : c with { Provisions = c.Provisions.Concat(matches[c.Id].Select(m => m.Citation)).Distinct().ToList() }).ToList();
+        var byId = updated.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var docs = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        return result with
+        {
+            Claims = updated,
+            Stories = stories,
+            Assessments = assessments,
+            Timeline = TimelineBuilder.Build(stories, byId, docs, names),
+            Graph = GraphBuilder.Build(updated, names, lookup),
+        };
+    }
+
+    private IReadOnlyList<ProvisionMatch> MatchProvisions(Claim claim, EntityLookup lookup, IReadOnlyList<Entity> entities)
+    {
+        if (provisions is null) return [];
+        return provisions.Match(claim,
+            name => lookup.Find(name) is { } e ? e.Aliases.Prepend(e.Name) : [name],
+            name => lookup.Find(name)?.Sanctions.Any(h => h.IsMatch && h.List.StartsWith("UN", StringComparison.OrdinalIgnoreCase)) ?? false);
+    }
+
+    /// <summary>An analyser with the shipped DPRK provisions catalogue.</summary>
+    public static Analyzer WithDefaultProvisions(IEntityResolver? resolver = null) =>
+        new(new ProvisionMatcher(ProvisionCatalog.LoadDefault()), resolver);
+
+    internal static ClaimType MainType(IReadOnlyList<Claim> claims) =>
+        claims.GroupBy(c => c.Type)
+            .OrderBy(g => g.Key is ClaimType.Statement or ClaimType.Denial ? 1 : 0)
+            .ThenByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .First().Key;
+
+    internal static string Title(ClaimType main, IReadOnlyList<Claim> claims, PartyNames names)
+    {
+        var parties = claims.Where(c => c.Type == main).SelectMany(c => c.Actors.Select(names.KeyOf)).Distinct()
+            .Select(k => (k, n: claims.Sum(c => c.Actors.Count(a => names.KeyOf(a) == k))))
+            .OrderByDescending(x => x.n).ThenBy(x => names.NameOf(x.k), StringComparer.Ordinal)
+            .Take(4).Select(x => names.NameOf(x.k)).ToList();
+        var dates = claims.Where(c => c.Type == main && c.Date?.Date is not null).Select(c => c.Date!.Date!.Value).ToList();
+        var date = dates.Count == 0 ? "" : " (" + dates.OrderByDescending(d => d.Precision).ThenBy(d => d.Value).First() + ")";
+        return $"{Label(main)}: {(parties.Count == 0 ? "unnamed parties" : string.Join(", ", parties))}{date}";
+    }
+
+    /// <summary>"arms_transfer" → "Arms transfer".</summary>
+    public static string Label(ClaimType type)
+    {
+        var wire = type.ToWire().Replace('_', ' ');
+        return char.ToUpperInvariant(wire[0]) + wire[1..];
+    }
+}
+
+/// <summary>Display names for the parties claims name: the resolved entity's name, else the words used.</summary>
+internal sealed class PartyNames
+{
+    private readonly EntityLookup _lookup;
+    private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+    public PartyNames(EntityLookup lookup, IEnumerable<Claim> claims)
+    {
+        _lookup = lookup;
+        foreach (var a in claims.SelectMany(c => c.Actors.Concat(c.DeniedBy)))
+        {
+            var key = lookup.KeyOf(a);
+            if (!_names.ContainsKey(key)) _names[key] = lookup.Find(a)?.Name ?? a;
+        }
+    }
+
+    public string KeyOf(string name) => _lookup.KeyOf(name);
+
+    public string NameOf(string key) => _names.GetValueOrDefault(key, key);
+
+    public string Display(string name) => NameOf(KeyOf(name));
+}

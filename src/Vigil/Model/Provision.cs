@@ -1,0 +1,21 @@
+namespace Vigil.Model;
+
+/// <summary>
+/// One paragraph of a sanctions resolution and what it prohibits, in Vigil's own words.
+/// <see cref="Citation"/> is the form reports print: "UNSCR 1718 (2006) para 8(b)".
+/// </summary>
+public sealed record Provision(
+    string Id,
+    string Regime,
+    string Resolution,
+    int Year,
+    string Paragraph,
+    string Category,
+    string Prohibits,
+    string Source)
+{
+    public string Citation => $"UNSCR {Resolution} ({Year}) para {Paragraph}";
+}
+
+/// <summary>Why a claim, if true, would breach a provision: the claim, the provision and the reason in one sentence.</summary>
+public sealed record ProvisionMatch(string ClaimId, string ProvisionId, string Citation, string Reason);

@@ -1,0 +1,75 @@
+using NodaTime;
+using Vigil.Analysis;
+using Vigil.Model;
+using static Vigil.Tests.Analysis.AnalysisFixtures;
+
+namespace Vigil.Tests.Analysis;
+
+public class AnalyzerTests
+{
+    private static AnalysisResult Analyze()
+    {
+        var a = Doc("a", "North Korea has sent 10,000 containers of munitions to Russia, South Korea's NIS said. Russia denied it.", outlet: "Yonhap", published: new LocalDate(2024, 6, 20));
+        var b = Doc("b", "Matthew Miller said North Korea provided more than 13,000 containers of munitions to Russia.", outlet: "Reuters", published: new LocalDate(2024, 6, 19));
+        var c = Doc("c", "Putin e Kim Jong-un hanno firmato un trattato il 19 giugno 2024.", "it", outlet: "Ansa", published: new LocalDate(2024, 6, 19));
+        var extractions = new[]
+        {
+            Extract(a, [Mention(a, "North Korea", EntitySchema.Location), Mention(a, "Russia", EntitySchema.Location), Mention(a, "NIS", EntitySchema.Organization)],
+                [Claim(a, ClaimType.ArmsTransfer, ["North Korea", "Russia"], quantity: new Quantity(10000, "containers"), attribution: "NIS", deniedBy: ["Russia"],
+                    evidence: "North Korea has sent 10,000 containers of munitions to Russia, South Korea's NIS said.", n: 1),
+                 Claim(a, ClaimType.Denial, ["Russia"], evidence: "Russia denied it.", n: 2)]),
+            Extract(b, [Mention(b, "Matthew Miller", EntitySchema.Person), Mention(b, "North Korea", EntitySchema.Location), Mention(b, "Russia", EntitySchema.Location)],
+                [Claim(b, ClaimType.ArmsTransfer, ["North Korea", "Russia"], quantity: new Quantity(13000, "container", QuantityQualifier.MoreThan), attribution: "Matthew Miller")]),
+            Extract(c, [Mention(c, "Putin", EntitySchema.Person), Mention(c, "Kim Jong-un", EntitySchema.Person)],
+                [Claim(c, ClaimType.TreatySigned, ["Putin", "Kim Jong-un"], "2024-06-19")]),
+        };
+        return Analyzer.WithDefaultProvisions().Analyze([a, b, c], extractions);
+    }
+
+    [Fact]
+    public void Stories_carry_sources_conflicts_deniers_and_a_confidence_with_reasons()
+    {
+        var result = Analyze();
+        Assert.Equal(2, result.Stories.Count);
+        var arms = Assert.Single(result.Stories, s => s.Title.StartsWith("Arms transfer"));
+        Assert.Equal(["b", "a"], arms.DocumentIds.ToArray());
+        Assert.Equal(2, arms.Corroboration.IndependentSources);
+        Assert.Equal(["10,000 vs more than 13,000 containers"], arms.Corroboration.Conflicts.ToArray());
+        Assert.Equal(["Russia"], arms.Corroboration.DeniedBy.ToArray());
+        Assert.Equal("low", arms.Corroboration.Confidence);
+        Assert.Contains(arms.Corroboration.Reasons!, r => r.StartsWith("figures disagree"));
+    }
+
+    [Fact]
+    public void Every_claim_is_assessed_and_arms_claims_carry_their_provisions()
+    {
+        var result = Analyze();
+        Assert.Equal(result.Claims.Select(c => c.Id).Order(), result.Assessments.Select(a => a.ClaimId).Order());
+        var arms = result.Claims.Where(c => c.Type == ClaimType.ArmsTransfer).ToList();
+        Assert.All(arms, c => Assert.Contains("UNSCR 1874 (2009) para 9", c.Provisions));
+        Assert.All(result.Claims.Where(c => c.Type != ClaimType.ArmsTransfer), c => Assert.Empty(c.Provisions));
+        Assert.All(result.Assessments.Where(a => arms.Any(c => c.Id == a.ClaimId)), a => Assert.NotEmpty(a.Provisions));
+    }
+
+    [Fact]
+    public void The_timeline_groups_claims_by_story_in_date_order_and_the_graph_states_relations()
+    {
+        var result = Analyze();
+        Assert.Equal(2, result.Timeline.Count);
+        var treaty = Assert.Single(result.Timeline, g => g.Title.StartsWith("Treaty signed"));
+        var entry = Assert.Single(treaty.Entries);
+        Assert.Equal(TimelineDateSource.Text, entry.DateSource);
+        Assert.Equal("2024-06-19", entry.Date.ToString());
+        var arms = Assert.Single(result.Timeline, g => g.Title.StartsWith("Arms transfer"));
+        Assert.All(arms.Entries, e => Assert.Equal(TimelineDateSource.Published, e.DateSource));
+        Assert.Equal(arms.Entries.OrderBy(e => e.Date!.Value.Value).Select(e => e.ClaimId), arms.Entries.Select(e => e.ClaimId));
+
+        var nk = Assert.Single(result.Graph.Nodes, n => n.Name == "North Korea");
+        var ru = Assert.Single(result.Graph.Nodes, n => n.Name == "Russia");
+        var transfer = Assert.Single(result.Graph.Edges, e => e.Relation == "arms_transfer");
+        Assert.Equal((nk.EntityId, ru.EntityId), (transfer.Source, transfer.Target));
+        Assert.Equal(2, transfer.ClaimIds.Count);
+        Assert.Contains(result.Graph.Edges, e => e.Relation == "treaty_signed" && !e.Directed);
+        Assert.Contains(result.Graph.Edges, e => e.Relation == "denial" && e.Source == ru.EntityId && e.Target == nk.EntityId);
+    }
+}
