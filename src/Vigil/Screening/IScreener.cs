@@ -24,4 +24,8 @@ public sealed record ListProblem(string File, string Message);
 public sealed record ListLoadResult(IReadOnlyList<ListEntry> Entries, IReadOnlyList<ListProblem> Problems, IReadOnlyList<ListSummary> Lists);
 
 /// <summary>One loaded list: where from, how many entries, of what date.</summary>
-public sealed record ListSummary(string List, string File, int Count, FuzzyDate? Published);
+public sealed record ListSummary(string List, string File, int Count, FuzzyDate? Published)
+{
+    /// <summary>How the list was read when that is not obvious, or why a copy was set aside.</summary>
+    public string? Note { get; init; }
+}

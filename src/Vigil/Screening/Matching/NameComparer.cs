@@ -1,0 +1,159 @@
+namespace Vigil.Screening.Matching;
+
+/// <summary>One query token paired with one (or, when joined, two) candidate tokens.</summary>
+internal readonly record struct TokenPair(string Query, string Candidate, double Similarity, TokenMatchKind Kind);
+
+/// <summary>The comparison of one query spelling with one listed name.</summary>
+internal sealed record NameComparison(double Score, double QueryCoverage, double CandidateCoverage, IReadOnlyList<TokenPair> Pairs, IReadOnlyList<string> UnmatchedQuery, IReadOnlyList<string> UnmatchedCandidate);
+
+/// <summary>A query spelling prepared once: tokens, their keys and weights.</summary>
+internal sealed record QueryName(string[] Tokens, bool[] IsLegalForm, TokenKeys[] Keys, double[] Weights, bool Transliterated);
+
+/// <summary>A listed name's tokens as the comparer sees them (vocabulary ids are −1 for tokens outside the lists).</summary>
+internal sealed record CandidateName(string Original, string[] Tokens, int[] TokenIds, bool[] IsLegalForm, double[] Weights);
+
+/// <summary>
+/// Scores a query name against a listed name, order-independently: each query token is paired
+/// with at most one candidate token (best pairs first), a token may also match two adjacent
+/// tokens written together (Jongun ~ Jong Un), and coverage on both sides is weighted by how rare
+/// each token is in the lists. The score also needs enough rare matched tokens in absolute terms,
+/// so a name made only of common words (Trading Co Ltd) never scores high.
+/// </summary>
+internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
+{
+    public MatcherWeights Weights => weights;
+
+    public QueryName Prepare(AnalyzedName name, bool transliterated)
+    {
+        var keys = name.Tokens.Select(index.KeysFor).ToArray();
+        var w = name.Tokens.Select((t, i) => name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(t)).ToArray();
+        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, transliterated);
+    }
+
+    public CandidateName Candidate(IndexedName name) =>
+        new(name.Original, name.TokenIds.Select(index.Token).ToArray(), name.TokenIds, name.IsLegalForm,
+            name.TokenIds.Select((id, j) => name.IsLegalForm[j] ? NameIndex.LegalFormWeight : index.Weight(id)).ToArray());
+
+    public CandidateName Candidate(string original, AnalyzedName name) =>
+        new(original, name.Tokens, name.Tokens.Select(t => index.Find(t) ?? -1).ToArray(), name.IsLegalForm,
+            name.Tokens.Select((t, j) => name.IsLegalForm[j] ? NameIndex.LegalFormWeight : index.QueryWeight(t)).ToArray());
+
+    /// <summary>Compares; <paramref name="similarity"/> gives the similarity of query token i and candidate token j.</summary>
+    public NameComparison Compare(QueryName q, CandidateName c, Func<int, int, (double, TokenMatchKind)> similarity)
+    {
+        var n = q.Tokens.Length;
+        var m = c.Tokens.Length;
+        Span<int> qMatch = stackalloc int[n];
+        Span<int> cMatch = stackalloc int[m];
+        Span<double> qSim = stackalloc double[n];
+        Span<double> cSim = stackalloc double[m];
+        qMatch.Fill(-1);
+        cMatch.Fill(-1);
+        var candidates = new List<(double Sim, int I, int J, TokenMatchKind Kind)>(n * m);
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j < m; j++)
+            {
+                var (s, kind) = similarity(i, j);
+                if (s >= weights.MinTokenSimilarity) candidates.Add((s, i, j, kind));
+            }
+        candidates.Sort((a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.I != b.I ? a.I.CompareTo(b.I) : a.J.CompareTo(b.J));
+        var pairs = new List<TokenPair>(n);
+        foreach (var (s, i, j, kind) in candidates)
+        {
+            if (qMatch[i] >= 0 || cMatch[j] >= 0) continue;
+            qMatch[i] = j; cMatch[j] = i; qSim[i] = s; cSim[j] = s;
+            pairs.Add(new TokenPair(q.Tokens[i], c.Tokens[j], s, kind));
+        }
+        // Tokens written together on one side and apart on the other: Jongun / Jong Un, Al Qaida / Alqaida.
+        for (var i = 0; i < n; i++)
+        {
+            if (qMatch[i] >= 0 || q.Tokens[i].Length < 3) continue;
+            for (var j = 0; j + 1 < m; j++)
+            {
+                if (cMatch[j] >= 0 || cMatch[j + 1] >= 0) continue;
+                var joined = c.Tokens[j] + c.Tokens[j + 1];
+                var s = JoinedSimilarity(q.Tokens[i], joined);
+                if (s < weights.MinJoinedSimilarity) continue;
+                qMatch[i] = j; cMatch[j] = i; cMatch[j + 1] = i; qSim[i] = s; cSim[j] = s; cSim[j + 1] = s;
+                pairs.Add(new TokenPair(q.Tokens[i], c.Tokens[j] + " " + c.Tokens[j + 1], s, TokenMatchKind.Joined));
+                break;
+            }
+        }
+        for (var j = 0; j < m; j++)
+        {
+            if (cMatch[j] >= 0) continue;
+            var token = c.Tokens[j];
+            if (token.Length < 3) continue;
+            for (var i = 0; i + 1 < n; i++)
+            {
+                if (qMatch[i] >= 0 || qMatch[i + 1] >= 0) continue;
+                var s = JoinedSimilarity(q.Tokens[i] + q.Tokens[i + 1], token);
+                if (s < weights.MinJoinedSimilarity) continue;
+                cMatch[j] = i; qMatch[i] = j; qMatch[i + 1] = j; cSim[j] = s; qSim[i] = s; qSim[i + 1] = s;
+                pairs.Add(new TokenPair(q.Tokens[i] + " " + q.Tokens[i + 1], token, s, TokenMatchKind.Joined));
+                break;
+            }
+        }
+
+        double qTotal = 0, qMatched = 0, cTotal = 0, cMatched = 0;
+        var unmatchedQuery = new List<string>();
+        var unmatchedCandidate = new List<string>();
+        for (var i = 0; i < n; i++)
+        {
+            // A matched query token weighs what its list partner weighs: a typo makes a token unseen, not rare.
+            var w = qMatch[i] >= 0 && !q.IsLegalForm[i] ? c.Weights[qMatch[i]] : q.Weights[i];
+            if (qMatch[i] < 0 && !q.IsLegalForm[i]) w = Math.Min(w, weights.UnknownTokenWeight);
+            qTotal += w;
+            if (qMatch[i] >= 0) qMatched += w * qSim[i];
+            else unmatchedQuery.Add(q.Tokens[i]);
+        }
+        for (var j = 0; j < m; j++)
+        {
+            var w = c.Weights[j];
+            cTotal += w;
+            if (cMatch[j] >= 0) cMatched += w * cSim[j];
+            else unmatchedCandidate.Add(c.Tokens[j]);
+        }
+        var qCov = qTotal > 0 ? qMatched / qTotal : 0;
+        var cCov = cTotal > 0 ? cMatched / cTotal : 0;
+        var information = Math.Min(1.0, qMatched / weights.MinInformation);
+        var score = (weights.QueryCoverageShare * qCov + (1 - weights.QueryCoverageShare) * cCov) * information;
+        return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate);
+    }
+
+    private static double JoinedSimilarity(string a, string b)
+    {
+        if (a == b) return 1.0;
+        return TokenSimilarity.EditSimilarity(a, b);
+    }
+}
+
+/// <summary>The matcher's tunable weights, calibrated on the training split of the labelled pairs (see docs/accuracy.md).</summary>
+public sealed record MatcherWeights
+{
+    /// <summary>Token pairs less similar than this are not paired at all.</summary>
+    public double MinTokenSimilarity { get; init; } = 0.70;
+
+    /// <summary>Minimum similarity for a token to match two adjacent tokens written together.</summary>
+    public double MinJoinedSimilarity { get; init; } = 0.85;
+
+    /// <summary>Share of the name score that comes from covering the query (the rest: covering the listed name).</summary>
+    public double QueryCoverageShare { get; init; } = 0.6;
+
+    /// <summary>Matched token weight (sum of rarity) needed for full credit; below it the score shrinks in proportion.</summary>
+    public double MinInformation { get; init; } = 1.0;
+
+    /// <summary>Cap on the weight of a query token no list contains, so one unknown token cannot sink a match alone.</summary>
+    public double UnknownTokenWeight { get; init; } = 0.9;
+
+    /// <summary>Factor applied to matches on weak (low-quality) aliases.</summary>
+    public double WeakAliasFactor { get; init; } = 0.9;
+
+    /// <summary>Added when a date of birth agrees; subtracted (times 2) when every listed date conflicts.</summary>
+    public double BirthDateWeight { get; init; } = 0.05;
+
+    /// <summary>Subtracted when the query's country is none of the entry's nationalities.</summary>
+    public double CountryMismatchPenalty { get; init; } = 0.05;
+
+    public static MatcherWeights Default { get; } = new();
+}

@@ -1,0 +1,162 @@
+using Vigil.Model;
+using Vigil.Text;
+
+namespace Vigil.Screening.Matching;
+
+/// <summary>One searchable name of one list entry.</summary>
+internal sealed record IndexedName(int Entry, string Original, int[] TokenIds, bool[] IsLegalForm, bool IsWeak);
+
+/// <summary>
+/// The in-memory candidate index: a vocabulary of folded name tokens with their frequency across
+/// list entries (common tokens weigh less), postings from token to names, and lookup tables that
+/// find vocabulary tokens close to a query token: one-deletion neighbours (typos), sound keys,
+/// consonant skeletons and variant groups (Ri/Lee/Yi, company/co).
+/// </summary>
+internal sealed class NameIndex
+{
+    /// <summary>Weight of a legal-form token (llc, jsc): present or absent, it says little about identity.</summary>
+    public const double LegalFormWeight = 0.08;
+
+    private readonly Dictionary<string, int> tokenIds = new(StringComparer.Ordinal);
+    private readonly List<string> tokens = [];
+    private readonly List<TokenKeys> keys = [];
+    private readonly List<int> entryFrequency = [];
+    private readonly List<List<int>> postingLists = [];
+    private readonly Dictionary<string, List<int>> deletions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> sounds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> skeletons = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<int>> groups = [];
+    private readonly Dictionary<string, int> groupOf;
+    private double[] weights = [];
+    private int[][] postings = [];
+
+    public IReadOnlyList<ListEntry> Entries { get; }
+    public List<IndexedName> Names { get; } = [];
+    public int EntryCount => Entries.Count;
+
+    public NameIndex(IReadOnlyList<ListEntry> entries)
+    {
+        Entries = entries;
+        groupOf = VariantGroups.Build();
+        var lastEntrySeen = new List<int>();
+        for (var e = 0; e < entries.Count; e++)
+        {
+            var entry = entries[e];
+            var organisation = entry.Schema != EntitySchema.Person;
+            foreach (var (name, weak) in entry.AllNames.Select(n => (n, false)).Concat(entry.WeakAliases.Select(n => (n, true))))
+            {
+                if (string.IsNullOrWhiteSpace(name)) continue;
+                foreach (var analyzed in NameAnalyzer.Analyze(name, organisation))
+                {
+                    var ids = new int[analyzed.Tokens.Length];
+                    for (var t = 0; t < ids.Length; t++)
+                    {
+                        ids[t] = Intern(analyzed.Tokens[t]);
+                        while (lastEntrySeen.Count <= ids[t]) lastEntrySeen.Add(-1);
+                        if (lastEntrySeen[ids[t]] != e) { lastEntrySeen[ids[t]] = e; entryFrequency[ids[t]]++; }
+                    }
+                    var nameId = Names.Count;
+                    Names.Add(new IndexedName(e, name, ids, analyzed.IsLegalForm, weak));
+                    foreach (var id in ids.Distinct()) postingLists[id].Add(nameId);
+                }
+            }
+        }
+        postings = postingLists.Select(p => p.ToArray()).ToArray();
+        postingLists.Clear();
+        var n = Math.Max(2, entries.Count);
+        weights = new double[tokens.Count];
+        for (var t = 0; t < tokens.Count; t++)
+            weights[t] = NameAnalyzer.IsLegalFormToken(tokens[t]) ? LegalFormWeight : WeightFor(entryFrequency[t], n);
+    }
+
+    /// <summary>Inverse-frequency weight in (0, 1]: a token on one entry weighs about 1, one on every entry about 0.</summary>
+    public static double WeightFor(int frequency, int entries) =>
+        Math.Clamp(Math.Log((entries + 1.0) / (frequency + 1.0)) / Math.Log(entries + 1.0), 0.02, 1.0);
+
+    public int VocabularySize => tokens.Count;
+    public string Token(int id) => tokens[id];
+    public TokenKeys Keys(int id) => keys[id];
+    public double Weight(int id) => weights[id];
+    public int Frequency(int id) => entryFrequency[id];
+    public int[] Postings(int id) => postings[id];
+    public int? Find(string token) => tokenIds.TryGetValue(token, out var id) ? id : null;
+
+    /// <summary>Weight of a query token that is not in the vocabulary, or is: by its frequency in the lists.</summary>
+    public double QueryWeight(string token) =>
+        NameAnalyzer.IsLegalFormToken(token) ? LegalFormWeight : tokenIds.TryGetValue(token, out var id) ? weights[id] : 1.0;
+
+    public TokenKeys KeysFor(string token) =>
+        new(PhoneticKey.Sound(token), PhoneticKey.Skeleton(token), groupOf.TryGetValue(token, out var g) ? g : -1);
+
+    /// <summary>Vocabulary tokens that may be similar to <paramref name="token"/> (a superset; the caller scores them).</summary>
+    public void Neighbours(string token, TokenKeys k, HashSet<int> into)
+    {
+        if (tokenIds.TryGetValue(token, out var exact)) into.Add(exact);
+        if (deletions.TryGetValue(token, out var list)) into.UnionWith(list);
+        if (token.Length >= 4)
+            for (var i = 0; i < token.Length; i++)
+                if (deletions.TryGetValue(token.Remove(i, 1), out var near)) into.UnionWith(near);
+        if (k.Sound.Length >= 2 && sounds.TryGetValue(k.Sound, out var s)) into.UnionWith(s);
+        if (k.Skeleton.Length >= 2 && skeletons.TryGetValue(k.Skeleton, out var sk) && sk.Count <= 400) into.UnionWith(sk);
+        if (k.Group >= 0 && groups.TryGetValue(k.Group, out var g)) into.UnionWith(g);
+    }
+
+    private int Intern(string token)
+    {
+        if (tokenIds.TryGetValue(token, out var id)) return id;
+        id = tokens.Count;
+        tokenIds[token] = id;
+        tokens.Add(token);
+        var k = KeysFor(token);
+        keys.Add(k);
+        entryFrequency.Add(0);
+        postingLists.Add([]);
+        // The token itself and, for tokens long enough to carry a typo, each one-deletion variant:
+        // a query token or one of its deletions meeting one of these is within two edits.
+        Add(deletions, token, id);
+        if (token.Length >= 4)
+            for (var i = 0; i < token.Length; i++) Add(deletions, token.Remove(i, 1), id);
+        if (k.Sound.Length >= 2) Add(sounds, k.Sound, id);
+        if (k.Skeleton.Length >= 2) Add(skeletons, k.Skeleton, id);
+        if (k.Group >= 0)
+        {
+            if (!groups.TryGetValue(k.Group, out var members)) groups[k.Group] = members = [];
+            members.Add(id);
+        }
+        return id;
+    }
+
+    private static void Add(Dictionary<string, List<int>> map, string key, int id)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        if (list.Count == 0 || list[^1] != id) list.Add(id);
+    }
+}
+
+/// <summary>Token spellings that name the same thing: Korean surname romanisations, organisation symbols.</summary>
+internal static class VariantGroups
+{
+    private static readonly Lazy<Dictionary<string, int>> Groups = new(() =>
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = 0;
+        foreach (var group in HangulRomanizer.SurnameGroups())
+        {
+            // A spelling shared by two surnames (son: 손/선) joins the first group it is seen in.
+            var id = next++;
+            foreach (var s in group) map.TryAdd(s, id);
+        }
+        var symbolIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (token, symbol) in NameAnalyzerSymbols())
+        {
+            if (map.ContainsKey(token)) continue;
+            if (!symbolIds.TryGetValue(symbol, out var id)) symbolIds[symbol] = id = next++;
+            map[token] = id;
+        }
+        return map;
+    });
+
+    public static Dictionary<string, int> Build() => Groups.Value;
+
+    private static IEnumerable<(string Token, string Symbol)> NameAnalyzerSymbols() => NameAnalyzer.AllSymbols();
+}

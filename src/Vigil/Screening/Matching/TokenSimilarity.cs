@@ -1,0 +1,93 @@
+namespace Vigil.Screening.Matching;
+
+/// <summary>How two name tokens were found to agree.</summary>
+internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined }
+
+/// <summary>
+/// Similarity of two folded name tokens in [0, 1], with how it was reached: exact; a known variant
+/// (Korean surname spellings Ri/Lee/Yi, organisation symbols co/company/компания); edit distance
+/// (Damerau–Levenshtein, allowing more edits in longer tokens); or the same sound key
+/// (Sergey/Sergej, Jong/Chong). Digits must agree exactly: GRACE 1 is not GRACE 2.
+/// </summary>
+internal static class TokenSimilarity
+{
+    /// <summary>Similarity given to tokens that only share a consonant skeleton (Chen/Jong).</summary>
+    public const double SkeletonSimilarity = 0.78;
+
+    /// <summary>Similarity given to tokens that are known variants of one another (Ri/Lee, company/co).</summary>
+    public const double VariantSimilarity = 0.95;
+
+    /// <param name="allowSkeleton">Only for spellings transliterated from another script, where vowels are least reliable
+    /// (Ким Чен Ын → Kim Chen Yn for Kim Jong Un); in Latin input the same looseness would pair unrelated names.</param>
+    public static (double Score, TokenMatchKind Kind) Compare(string a, string b, TokenKeys ka, TokenKeys kb, bool allowSkeleton = false)
+    {
+        if (a == b) return (1.0, TokenMatchKind.Exact);
+        if (ka.Group >= 0 && ka.Group == kb.Group) return (VariantSimilarity, TokenMatchKind.Variant);
+        if (HasDigit(a) || HasDigit(b)) return (0, TokenMatchKind.None);
+        var best = 0.0;
+        var kind = TokenMatchKind.None;
+        var edit = EditSimilarity(a, b);
+        if (edit > best) { best = edit; kind = TokenMatchKind.Spelling; }
+        if (ka.Sound.Length > 0 && ka.Sound == kb.Sound && Math.Min(a.Length, b.Length) >= 2)
+        {
+            // Same sound key: as good as one edit in a token of that length, at least 0.85.
+            var sound = Math.Max(0.85, 1.0 - 1.0 / Math.Max(a.Length, b.Length));
+            sound = Math.Min(sound, 0.95);
+            if (sound > best) { best = sound; kind = TokenMatchKind.Sound; }
+        }
+        else if (ka.Sound.Length > 0 && kb.Sound.Length > 0)
+        {
+            var soundEdit = 0.95 * EditSimilarity(ka.Sound, kb.Sound);
+            if (soundEdit > best) { best = soundEdit; kind = TokenMatchKind.Sound; }
+        }
+        if (allowSkeleton && best < SkeletonSimilarity && ka.Skeleton.Length >= 2 && ka.Skeleton == kb.Skeleton && Math.Abs(a.Length - b.Length) <= 2)
+        { best = SkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
+        return (best, kind);
+    }
+
+    /// <summary>1 − distance / length, where the distance allowed grows with length (none for 1–2 letters).</summary>
+    public static double EditSimilarity(string a, string b)
+    {
+        var max = Math.Max(a.Length, b.Length);
+        var allowed = max switch { <= 2 => 0, <= 4 => 1, <= 7 => 2, <= 11 => 3, _ => 4 };
+        if (Math.Abs(a.Length - b.Length) > allowed) return 0;
+        var d = Distance(a, b, allowed);
+        return d > allowed ? 0 : 1.0 - (double)d / max;
+    }
+
+    /// <summary>Optimal-string-alignment distance, stopping early once it exceeds <paramref name="limit"/>.</summary>
+    public static int Distance(string a, string b, int limit)
+    {
+        var n = a.Length;
+        var m = b.Length;
+        Span<int> prev2 = stackalloc int[m + 1];
+        Span<int> prev = stackalloc int[m + 1];
+        Span<int> cur = stackalloc int[m + 1];
+        for (var j = 0; j <= m; j++) prev[j] = j;
+        for (var i = 1; i <= n; i++)
+        {
+            cur[0] = i;
+            var rowMin = cur[0];
+            for (var j = 1; j <= m; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, prev2[j - 2] + 1);
+                cur[j] = v;
+                if (v < rowMin) rowMin = v;
+            }
+            if (rowMin > limit) return limit + 1;
+            var t = prev2; prev2 = prev; prev = cur; cur = t;
+        }
+        return prev[m];
+    }
+
+    private static bool HasDigit(string s)
+    {
+        foreach (var c in s) if (char.IsAsciiDigit(c)) return true;
+        return false;
+    }
+}
+
+/// <summary>Precomputed keys of one token: sound, skeleton and variant group (−1 when none).</summary>
+internal readonly record struct TokenKeys(string Sound, string Skeleton, int Group);
