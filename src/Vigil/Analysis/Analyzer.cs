@@ -23,59 +23,85 @@ public sealed class Analyzer(ProvisionMatcher? provisions = null, IEntityResolve
 
     public AnalysisResult Apply(AnalysisResult result, IReadOnlyList<ExtractionResult> extractions)
     {
-        var documents = result.Documents;
-        var lookup = new EntityLookup(result.Entities);
-        var groups = new SourceGroups(documents, lookup);
-        var corroborator = new Corroborator(lookup, groups);
         var claims = result.Claims.Count > 0 ? result.Claims : extractions.SelectMany(x => x.Claims).ToList();
+        var context = new Context(result.Documents, result.Entities);
 
         // Stories grow as documents arrive: oldest first, so ids and titles follow the first report.
-        var clusterer = new StoryClusterer(lookup);
-        var order = documents.Select((d, i) => (d, i)).ToDictionary(x => x.d.Id, x => (x.d.Published, x.i), StringComparer.Ordinal);
+        var clusterer = new StoryClusterer(context.Lookup);
+        var order = result.Documents.Select((d, i) => (d, i)).ToDictionary(x => x.d.Id, x => (x.d.Published, x.i), StringComparer.Ordinal);
         foreach (var docClaims in claims.GroupBy(c => c.DocumentId)
                      .OrderBy(g => order.TryGetValue(g.Key, out var o) ? o.Published ?? NodaTime.LocalDate.MaxIsoValue : NodaTime.LocalDate.MaxIsoValue)
                      .ThenBy(g => order.TryGetValue(g.Key, out var o) ? o.i : int.MaxValue))
             clusterer.Add(docClaims);
 
-        var names = new PartyNames(lookup, claims);
-        var matches = claims.ToDictionary(c => c.Id, c => MatchProvisions(c, lookup, result.Entities), StringComparer.Ordinal);
+        var names = new PartyNames(context.Lookup, claims);
+        var stories = clusterer.Clusters.Select(cluster => new Story(cluster.Id, Title(MainType(cluster.Claims), cluster.Claims, names),
+            cluster.Claims.Select(c => c.DocumentId).Distinct().ToList(), cluster.Claims.Select(c => c.Id).ToList(),
+            context.Corroborator.Assess(Headline(cluster.Claims), cluster.Claims))).ToList();
+        return Finish(result with { Claims = claims, Stories = stories }, context, names);
+    }
 
-        var stories = new List<Story>();
+    /// <summary>
+    /// Fills what a stored analysis does not keep (per-claim assessments, timeline, graph) from its
+    /// documents, entities, claims and stories, without clustering again. A result that has them is returned as it is.
+    /// </summary>
+    public AnalysisResult Complete(AnalysisResult result)
+    {
+        if (result.Stories.Count == 0 || (result.Assessments.Count > 0 && result.Timeline.Count > 0)) return result;
+        var context = new Context(result.Documents, result.Entities);
+        return Finish(result, context, new PartyNames(context.Lookup, result.Claims));
+    }
+
+    private AnalysisResult Finish(AnalysisResult result, Context context, PartyNames names)
+    {
+        var claims = result.Claims;
+        var matches = claims.ToDictionary(c => c.Id, c => MatchProvisions(c, context.Lookup), StringComparer.Ordinal);
+        var byId = claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var assessments = new List<ClaimAssessment>();
-        foreach (var cluster in clusterer.Clusters)
+        foreach (var story in result.Stories)
         {
-            var members = cluster.Claims;
-            var main = MainType(members);
-            var headline = members.Where(c => c.Type is not (ClaimType.Denial or ClaimType.Statement)).ToList();
-            if (headline.Count == 0) headline = members.Where(c => c.Type != ClaimType.Denial).ToList();
-            if (headline.Count == 0) headline = members.ToList();
-            var story = new Story(cluster.Id, Title(main, members, names),
-                members.Select(c => c.DocumentId).Distinct().ToList(), members.Select(c => c.Id).ToList(),
-                corroborator.Assess(headline, members));
-            stories.Add(story);
+            var members = story.ClaimIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
             // Claims of one type in one story assert the same thing: weigh them together, once.
             foreach (var sameType in members.GroupBy(c => c.Type))
             {
-                var corroboration = corroborator.Assess(sameType.ToList(), members);
+                var corroboration = context.Corroborator.Assess(sameType.ToList(), members);
                 foreach (var c in sameType) assessments.Add(new ClaimAssessment(c.Id, story.Id, corroboration, matches[c.Id]));
             }
         }
 
-        var updated = claims.Select(c => matches[c.Id].Count == 0 && c.Provisions.Count == 0 ? c
+        var updated = claims.Select(c => matches[c.Id].Count == 0 ? c
             : c with { Provisions = c.Provisions.Concat(matches[c.Id].Select(m => m.Citation)).Distinct().ToList() }).ToList();
-        var byId = updated.ToDictionary(c => c.Id, StringComparer.Ordinal);
-        var docs = documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
+        var docs = result.Documents.ToDictionary(d => d.Id, StringComparer.Ordinal);
         return result with
         {
             Claims = updated,
-            Stories = stories,
             Assessments = assessments,
-            Timeline = TimelineBuilder.Build(stories, byId, docs, names),
-            Graph = GraphBuilder.Build(updated, names, lookup),
+            Timeline = TimelineBuilder.Build(result.Stories, updated.ToDictionary(c => c.Id, StringComparer.Ordinal), docs, names),
+            Graph = GraphBuilder.Build(updated, names, context.Lookup),
         };
     }
 
-    private IReadOnlyList<ProvisionMatch> MatchProvisions(Claim claim, EntityLookup lookup, IReadOnlyList<Entity> entities)
+    /// <summary>The claims a story's corroboration is about: its events, not the statements and denials around them.</summary>
+    private static List<Claim> Headline(IReadOnlyList<Claim> members)
+    {
+        var headline = members.Where(c => c.Type is not (ClaimType.Denial or ClaimType.Statement)).ToList();
+        if (headline.Count == 0) headline = members.Where(c => c.Type != ClaimType.Denial).ToList();
+        return headline.Count == 0 ? members.ToList() : headline;
+    }
+
+    private sealed class Context
+    {
+        public Context(IReadOnlyList<Document> documents, IReadOnlyList<Entity> entities)
+        {
+            Lookup = new EntityLookup(entities);
+            Corroborator = new Corroborator(Lookup, new SourceGroups(documents, Lookup));
+        }
+
+        public EntityLookup Lookup { get; }
+        public Corroborator Corroborator { get; }
+    }
+
+    private IReadOnlyList<ProvisionMatch> MatchProvisions(Claim claim, EntityLookup lookup)
     {
         if (provisions is null) return [];
         return provisions.Match(claim,

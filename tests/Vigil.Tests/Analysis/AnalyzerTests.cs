@@ -1,6 +1,8 @@
 using NodaTime;
 using Vigil.Analysis;
 using Vigil.Model;
+using Vigil.Model.Wire;
+using System.Text.Json;
 using static Vigil.Tests.Analysis.AnalysisFixtures;
 
 namespace Vigil.Tests.Analysis;
@@ -71,5 +73,24 @@ public class AnalyzerTests
         Assert.Equal(2, transfer.ClaimIds.Count);
         Assert.Contains(result.Graph.Edges, e => e.Relation == "treaty_signed" && !e.Directed);
         Assert.Contains(result.Graph.Edges, e => e.Relation == "denial" && e.Source == ru.EntityId && e.Target == nk.EntityId);
+    }
+
+    [Fact]
+    public void A_stored_analysis_keeps_its_corroboration_and_gets_its_timeline_and_graph_back()
+    {
+        var result = Analyze();
+        // What the store keeps: the wire records of documents' analysis, without the derived views.
+        var json = JsonSerializer.Serialize(WireFormat.ToDto(result) with { Assessments = null, Timeline = null, Graph = null }, WireFormat.Options);
+        var dto = JsonSerializer.Deserialize<AnalysisDto>(json, WireFormat.Options)!;
+        var stored = new AnalysisResult(result.Documents, dto.Entities.Select(e => e.ToModel()).ToList(),
+            dto.Claims.Select(c => c.ToModel()).ToList(), dto.Stories.Select(s => s.ToModel()).ToList());
+
+        var arms = Assert.Single(stored.Stories, s => s.Title.StartsWith("Arms transfer"));
+        Assert.Equal(["Russia"], arms.Corroboration.DeniedBy.ToArray());
+        Assert.True(Assert.Single(arms.Corroboration.Figures).IsConflict);
+        Assert.Equal(2, arms.Corroboration.Sources.Count);
+
+        var completed = Analyzer.WithDefaultProvisions().Complete(stored);
+        Assert.Equal(JsonSerializer.Serialize(WireFormat.ToDto(result), WireFormat.Options), JsonSerializer.Serialize(WireFormat.ToDto(completed), WireFormat.Options));
     }
 }

@@ -25,7 +25,10 @@ public static class WireFormat
         a.Documents.Select(DocumentDto.From).ToList(),
         a.Entities.Select(EntityDto.From).ToList(),
         a.Claims.Select(ClaimDto.From).ToList(),
-        a.Stories.Select(StoryDto.From).ToList());
+        a.Stories.Select(StoryDto.From).ToList(),
+        a.Assessments.Select(AssessmentDto.From).ToList(),
+        a.Timeline.Select(TimelineGroupDto.From).ToList(),
+        GraphDto.From(a.Graph));
 
     public static string Serialize(AnalysisResult analysis, bool indented = true) =>
         JsonSerializer.Serialize(ToDto(analysis), indented ? Options : Compact);
@@ -35,7 +38,10 @@ public sealed record AnalysisDto(
     List<DocumentDto> Documents,
     List<EntityDto> Entities,
     List<ClaimDto> Claims,
-    List<StoryDto> Stories);
+    List<StoryDto> Stories,
+    List<AssessmentDto>? Assessments = null,
+    List<TimelineGroupDto>? Timeline = null,
+    GraphDto? Graph = null);
 
 public sealed record DocumentDto(string Id, string Source, string? Title, string? Lang, string? Published, int Chars, string? Url = null, string? Outlet = null)
 {
@@ -120,10 +126,18 @@ public sealed record ClaimDto(
         Enum.TryParse<Stance>(Stance, true, out var s) ? s : Model.Stance.Asserted, DeniedBy, Provisions, Evidence.ToSpan(), Evidence.Text);
 }
 
-public sealed record CorroborationDto(int IndependentSources, List<string> Conflicts, string? Confidence = null, List<string>? Reasons = null)
+public sealed record CorroborationDto(int IndependentSources, List<string> Conflicts, string? Confidence = null, List<string>? Reasons = null,
+    List<SourceDto>? Sources = null, List<string>? DeniedBy = null, List<FigureSetDto>? Figures = null)
 {
-    public static CorroborationDto From(Corroboration c) => new(c.IndependentSources, c.Conflicts.ToList(), c.Confidence, c.Reasons?.ToList());
-    public Corroboration ToModel() => new(IndependentSources, Conflicts, Confidence, Reasons);
+    public static CorroborationDto From(Corroboration c) => new(c.IndependentSources, c.Conflicts.ToList(), c.Confidence, c.Reasons?.ToList(),
+        c.Sources.Select(SourceDto.From).ToList(), c.DeniedBy.ToList(), c.Figures.Select(FigureSetDto.From).ToList());
+
+    public Corroboration ToModel() => new(IndependentSources, Conflicts, Confidence, Reasons)
+    {
+        Sources = (Sources ?? []).Select(s => s.ToModel()).ToList(),
+        DeniedBy = DeniedBy ?? [],
+        Figures = (Figures ?? []).Select(f => f.ToModel()).ToList(),
+    };
 }
 
 public sealed record StoryDto(string Id, string Title, List<string> Documents, List<string> Claims, CorroborationDto Corroboration)
