@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Vigil.Extraction.Gazetteers;
+
+namespace Vigil.Extraction.Ner;
+
+/// <summary>
+/// The trainable NER models, each rebuilt from the training split of a shared evaluation set by
+/// `vigil train NAME`. Weights are not committed (they are derived from non-commercial data and
+/// are tens of MB): they are cached outside the repository, in $VIGIL_CACHE/models or
+/// ~/.cache/vigil/models, and trained on first use when missing.
+/// </summary>
+public static class NerModels
+{
+    public const string CacheVariable = "VIGIL_CACHE";
+
+    public sealed record Spec(string Name, string Language, string Description, Func<string, List<TaggedSentence>> TrainingData, int Epochs);
+
+    public static readonly IReadOnlyList<Spec> All =
+    [
+        new("ner-it", "it", "Italian PER/LOC/ORG from KIND (NERMuD 2023) training splits: Wikinews, fiction, De Gasperi",
+            shared => [.. NerCorpora.ReadConll(Kind(shared, "WN_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "FIC_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "ADG_train.tsv"))], 8),
+        new("ner-ru", "ru", "Russian PER/LOC/ORG from the factRuEval-2016 development set (its training data)",
+            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset")), 8),
+    ];
+
+    private static string Kind(string shared, string file) => Path.Combine(shared, "data", "eval", "kind_it_ner", "evalita-2023", file);
+
+    /// <summary>The gazetteer the models' features see: places and the lexicon, without list names, so training is reproducible.</summary>
+    public static readonly Lazy<Gazetteer> FeatureGazetteer = new(() => GazetteerBuilder.Build([]), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string CacheDirectory
+    {
+        get
+        {
+            var env = Environment.GetEnvironmentVariable(CacheVariable);
+            var root = !string.IsNullOrEmpty(env) ? env
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "vigil");
+            return Path.Combine(root, "models");
+        }
+    }
+
+    public static string PathFor(string name) => Path.Combine(CacheDirectory, name + ".vgnr");
+
+    public static Spec Find(string name) => All.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"No trainable model named '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.");
+
+    public static SequenceTagger? TryLoad(string name)
+    {
+        var path = PathFor(name);
+        return File.Exists(path) ? SequenceTagger.Load(path) : null;
+    }
+
+    public static SequenceTagger Train(string name, string sharedRoot, TextWriter log)
+    {
+        var spec = Find(name);
+        var sw = Stopwatch.StartNew();
+        var data = spec.TrainingData(sharedRoot);
+        log.WriteLine($"{name}: training on {data.Count} sentences, {data.Sum(s => s.Words.Count)} tokens ({spec.Description})");
+        var tagger = SequenceTagger.Train(data, FeatureGazetteer.Value, spec.Epochs, seed: 1, log);
+        var path = PathFor(name);
+        tagger.Save(path);
+        log.WriteLine($"{name}: saved {path} ({new FileInfo(path).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");
+        return tagger;
+    }
+
+    public static SequenceTagger LoadOrTrain(string name, string sharedRoot, TextWriter log) => TryLoad(name) ?? Train(name, sharedRoot, log);
+}

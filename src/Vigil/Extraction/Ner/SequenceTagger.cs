@@ -1,0 +1,173 @@
+using System.Runtime.InteropServices;
+using Vigil.Extraction.Gazetteers;
+
+namespace Vigil.Extraction.Ner;
+
+/// <summary>One tokenised sentence with its gold BIO tags (training data).</summary>
+public sealed record TaggedSentence(IReadOnlyList<string> Words, IReadOnlyList<string> Tags);
+
+/// <summary>
+/// A first-order structured perceptron BIO tagger (Collins 2002) over <see cref="AveragedPerceptron"/>
+/// weights: per-token emission features plus label-transition weights, decoded with Viterbi;
+/// transitions that break BIO (O → I-LOC, B-PER → I-ORG) are never chosen. Training shuffles
+/// with a fixed seed, so the same data gives the same model on every machine.
+/// </summary>
+public sealed class SequenceTagger
+{
+    private const int Magic = 0x5647_4E53; // "VGNS"
+    private const string Start = "<s>";
+    private readonly AveragedPerceptron _model;
+    private readonly string[] _labels;
+    private readonly Dictionary<string, int> _index;
+    private readonly bool[,] _allowed;      // [prev + 1, cur], prev = -1 is the sentence start
+    private readonly uint[] _transitions;   // feature of each previous label, index prev + 1
+
+    public IReadOnlyList<string> Labels => _labels;
+
+    private SequenceTagger(string[] labels, AveragedPerceptron model)
+    {
+        _labels = labels;
+        _model = model;
+        _index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
+        _allowed = new bool[labels.Length + 1, labels.Length];
+        _transitions = new uint[labels.Length + 1];
+        _transitions[0] = NerFeatures.Transition(Start);
+        for (var p = -1; p < labels.Length; p++)
+        {
+            if (p >= 0) _transitions[p + 1] = NerFeatures.Transition(labels[p]);
+            for (var c = 0; c < labels.Length; c++)
+            {
+                var cur = labels[c];
+                _allowed[p + 1, c] = !cur.StartsWith("I-", StringComparison.Ordinal)
+                                     || (p >= 0 && labels[p].Length > 2 && labels[p].AsSpan(2).SequenceEqual(cur.AsSpan(2)));
+            }
+        }
+    }
+
+    public static SequenceTagger Train(IReadOnlyList<TaggedSentence> data, Gazetteer? gazetteer, int epochs = 6, int seed = 1, TextWriter? log = null, int bits = 21)
+    {
+        var labels = data.SelectMany(s => s.Tags).Distinct().OrderBy(l => l == "O" ? "" : l, StringComparer.Ordinal).ToArray();
+        var tagger = new SequenceTagger(labels, new AveragedPerceptron(labels.Length, bits));
+        var views = data.Select(s => NerFeatures.View(s.Words, gazetteer)).ToArray();
+        var order = Enumerable.Range(0, data.Count).ToArray();
+        var rng = new Random(seed);
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            int correct = 0, total = 0;
+            foreach (var si in order)
+            {
+                var s = data[si];
+                var features = tagger.Features(views[si]);
+                var guess = tagger.Decode(features);
+                var gold = s.Tags.Select(t => tagger._index[t]).ToArray();
+                for (var i = 0; i < gold.Length; i++)
+                {
+                    tagger._model.Tick();
+                    total++;
+                    var gp = i == 0 ? -1 : gold[i - 1];
+                    var pp = i == 0 ? -1 : guess[i - 1];
+                    if (gold[i] == guess[i] && gp == pp) { correct++; continue; }
+                    if (gold[i] == guess[i]) correct++;
+                    foreach (var f in features[i])
+                    {
+                        tagger._model.Adjust(f, gold[i], 1f);
+                        tagger._model.Adjust(f, guess[i], -1f);
+                    }
+                    tagger._model.Adjust(tagger._transitions[gp + 1], gold[i], 1f);
+                    tagger._model.Adjust(tagger._transitions[pp + 1], guess[i], -1f);
+                }
+            }
+            log?.WriteLine($"  epoch {epoch + 1}/{epochs}: token accuracy {(double)correct / Math.Max(1, total):0.0000}");
+        }
+        tagger._model.Average();
+        return tagger;
+    }
+
+    private uint[][] Features(NerFeatures.SentenceView view)
+    {
+        var result = new uint[view.Words.Length][];
+        var buffer = new List<uint>(40);
+        for (var i = 0; i < result.Length; i++)
+        {
+            NerFeatures.Extract(view, i, buffer);
+            result[i] = buffer.ToArray();
+        }
+        return result;
+    }
+
+    private int[] Decode(uint[][] features)
+    {
+        var n = features.Length;
+        var c = _labels.Length;
+        var path = new int[n];
+        if (n == 0) return path;
+        var trans = new float[c + 1, c];
+        for (var p = 0; p <= c; p++)
+            for (var k = 0; k < c; k++) trans[p, k] = _model.Weight(_transitions[p], k);
+        var emission = new float[c];
+        var score = new float[n, c];
+        var back = new int[n, c];
+        for (var i = 0; i < n; i++)
+        {
+            _model.Score(features[i], emission);
+            for (var k = 0; k < c; k++)
+            {
+                if (i == 0)
+                {
+                    score[0, k] = _allowed[0, k] ? emission[k] + trans[0, k] : float.NegativeInfinity;
+                    back[0, k] = -1;
+                    continue;
+                }
+                var best = float.NegativeInfinity; var arg = 0;
+                for (var p = 0; p < c; p++)
+                {
+                    if (!_allowed[p + 1, k]) continue;
+                    var v = score[i - 1, p] + trans[p + 1, k];
+                    if (v > best) { best = v; arg = p; }
+                }
+                score[i, k] = best + emission[k];
+                back[i, k] = arg;
+            }
+        }
+        var last = 0;
+        for (var k = 1; k < c; k++) if (score[n - 1, k] > score[n - 1, last]) last = k;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            path[i] = last;
+            last = back[i, last];
+        }
+        return path;
+    }
+
+    public string[] Predict(IReadOnlyList<string> words, Gazetteer? gazetteer) => Predict(NerFeatures.View(words, gazetteer));
+
+    public string[] Predict(NerFeatures.SentenceView view) => Decode(Features(view)).Select(i => _labels[i]).ToArray();
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var tmp = path + ".tmp";
+        using (var fs = File.Create(tmp))
+        {
+            using (var w = new BinaryWriter(fs, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                w.Write(Magic);
+                w.Write(_labels.Length);
+                foreach (var l in _labels) w.Write(l);
+            }
+            _model.Save(fs);
+        }
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    public static SequenceTagger Load(string path)
+    {
+        using var fs = File.OpenRead(path);
+        using var r = new BinaryReader(fs, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (r.ReadInt32() != Magic) throw new InvalidDataException($"{path} is not a Vigil NER model of this version; run `vigil train` again.");
+        var labels = new string[r.ReadInt32()];
+        for (var i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
+        return new SequenceTagger(labels, AveragedPerceptron.Load(fs));
+    }
+}

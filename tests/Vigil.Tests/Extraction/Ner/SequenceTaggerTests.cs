@@ -1,0 +1,54 @@
+using Vigil.Extraction.Ner;
+
+namespace Vigil.Tests.Extraction.Ner;
+
+public sealed class SequenceTaggerTests
+{
+    private static TaggedSentence S(string words, string tags) => new(words.Split(' '), tags.Split(' '));
+
+    private static readonly TaggedSentence[] Training =
+    [
+        S("Mario Rossi vive a Roma", "B-PER I-PER O O B-LOC"),
+        S("Luca Bianchi lavora a Milano", "B-PER I-PER O O B-LOC"),
+        S("Anna Verdi visita Torino", "B-PER I-PER O B-LOC"),
+        S("il presidente Sergio Neri parla a Napoli", "O O B-PER I-PER O O B-LOC"),
+        S("la Fiat apre a Torino", "O B-ORG O O B-LOC"),
+        S("la Banca Intesa chiude a Milano", "O B-ORG I-ORG O O B-LOC"),
+    ];
+
+    [Fact]
+    public void Learns_to_tag_unseen_names_from_context_and_shape()
+    {
+        var tagger = SequenceTagger.Train(Training, null, epochs: 10);
+        var tags = tagger.Predict("Paolo Gialli vive a Roma".Split(' '), null);
+        Assert.Equal(["B-PER", "I-PER", "O", "O", "B-LOC"], tags);
+    }
+
+    [Fact]
+    public void Never_emits_an_inside_tag_without_its_beginning()
+    {
+        var tagger = SequenceTagger.Train(Training, null, epochs: 3);
+        var tags = tagger.Predict("Banca Milano Rossi a vive".Split(' '), null);
+        for (var i = 0; i < tags.Length; i++)
+            if (tags[i].StartsWith("I-")) Assert.True(i > 0 && tags[i - 1][2..] == tags[i][2..] && tags[i - 1] != "O");
+    }
+
+    [Fact]
+    public void Saves_and_loads_the_same_model()
+    {
+        var tagger = SequenceTagger.Train(Training, null, epochs: 5);
+        var path = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}.vgnr");
+        try
+        {
+            tagger.Save(path);
+            var loaded = SequenceTagger.Load(path);
+            var words = "Anna Rossi lavora a Napoli".Split(' ');
+            Assert.Equal(tagger.Predict(words, null), loaded.Predict(words, null));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void Reads_entity_spans_from_BIO_tags_as_seqeval_does() =>
+        Assert.Equal([("PER", 0, 1), ("LOC", 3, 3), ("ORG", 4, 4)], NerLabels.Spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]));
+}
