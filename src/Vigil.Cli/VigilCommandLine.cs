@@ -10,6 +10,7 @@ public static class VigilCommandLine
     {
         var root = new RootCommand("Vigil: a sanctions-monitoring workbench for multilingual open-source reporting.");
         // One file per command under Commands/; each registers here with one line.
+        root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         return root;

@@ -9,7 +9,7 @@ internal static class TestData
         new(Ids.Derive("doc", Ids.Hash(text)), source, text, Ids.Hash(text), Title: text.Split('\n')[0], Lang: lang);
 }
 
-internal sealed class TempDir : IDisposable
+public sealed class TempDir : IDisposable
 {
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "vigil-test-" + Guid.NewGuid().ToString("N")[..12]);
 

@@ -1,0 +1,102 @@
+using System.Text;
+using System.Text.Json;
+using Vigil.Evaluation;
+using Vigil.Storage;
+
+namespace Vigil.Tests.Cli;
+
+/// <summary>Runs `vigil analyze` once on the five seed articles; the tests read what it produced.</summary>
+public sealed class SeedAnalysisFixture : IDisposable
+{
+    public TempDir Dir { get; } = new();
+    public string Db => Dir.File("vigil.db");
+    public string ReportPath => Dir.File("report.json");
+    public CliRunner.Outcome First { get; }
+    public StoreCounts CountsAfterFirst { get; }
+    public JsonElement Report { get; }
+
+    public SeedAnalysisFixture()
+    {
+        First = CliRunner.Run("analyze", SharedData.Path("seeds"), "--db", Db, "--format", "json", "--out", ReportPath);
+        using (var store = new SqliteStore(Db)) CountsAfterFirst = store.Count();
+        Report = JsonDocument.Parse(File.ReadAllText(ReportPath)).RootElement.Clone();
+    }
+
+    public void Dispose() => Dir.Dispose();
+}
+
+public class AnalyzeCommandTests(SeedAnalysisFixture seeds) : IClassFixture<SeedAnalysisFixture>
+{
+    private IEnumerable<JsonElement> Entities(string schema) =>
+        seeds.Report.GetProperty("entities").EnumerateArray().Where(e => e.GetProperty("schema").GetString() == schema);
+
+    private JsonElement? Entity(string schema, string name) =>
+        Entities(schema).Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("name").GetString() == name);
+
+    [Fact]
+    public void Seeds_analyse_successfully()
+    {
+        Assert.True(seeds.First.ExitCode == 0, seeds.First.Err);
+        Assert.Equal(5, seeds.Report.GetProperty("documents").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("Vladimir Putin")]
+    [InlineData("Kim Jong Un")]
+    public void Leaders_are_people_mentioned_across_articles_with_an_explained_OFAC_hit(string name)
+    {
+        var person = Entity("Person", name);
+        Assert.True(person.HasValue, $"{name} not found as Person; persons: {string.Join(", ", Entities("Person").Select(e => e.GetProperty("name").GetString()))}");
+        var docs = person!.Value.GetProperty("mentions").EnumerateArray().Select(m => m.GetProperty("doc").GetString()).Distinct().Count();
+        Assert.True(docs >= 2, $"{name} mentioned in {docs} document(s)");
+        var ofac = person.Value.GetProperty("sanctions").EnumerateArray().Where(h => h.GetProperty("list").GetString() == "US-OFAC").ToList();
+        Assert.NotEmpty(ofac);
+        Assert.All(ofac, h => Assert.False(string.IsNullOrWhiteSpace(h.GetProperty("explanation").GetString())));
+    }
+
+    [Theory]
+    [InlineData("Location", "Pyongyang")]
+    [InlineData("Location", "Russia")]
+    [InlineData("Location", "Ukraine")]
+    [InlineData("Location", "North Korea")]
+    [InlineData("Organization", "TASS")]
+    [InlineData("Organization", "UN Security Council")]
+    public void Places_and_organisations_are_found(string schema, string name) =>
+        Assert.True(Entity(schema, name).HasValue, $"{name} not found as {schema}; found: {string.Join(", ", Entities(schema).Select(e => e.GetProperty("name").GetString()))}");
+
+    [Fact]
+    public void No_place_has_a_sanctions_hit() =>
+        Assert.All(Entities("Location"), e => Assert.Equal(0, e.GetProperty("sanctions").GetArrayLength()));
+
+    [Fact]
+    public void Every_mention_quotes_the_stored_cleaned_text_exactly()
+    {
+        using var store = new SqliteStore(seeds.Db);
+        var analysis = store.LoadAnalysis();
+        var texts = analysis.Documents.ToDictionary(d => d.Id, d => d.Text);
+        var mentions = analysis.Entities.SelectMany(e => e.Mentions).ToList();
+        Assert.NotEmpty(mentions);
+        Assert.All(mentions, m => Assert.Equal(m.Text, texts[m.Span.DocumentId][m.Span.Start..m.Span.End]));
+    }
+
+    [Fact]
+    public void A_headline_repeated_in_the_page_is_kept_once()
+    {
+        using var store = new SqliteStore(seeds.Db);
+        foreach (var doc in store.GetDocuments())
+        {
+            var lines = doc.Text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 30).ToList();
+            Assert.Equal(lines.Count, lines.Distinct().Count());
+        }
+    }
+
+    [Fact]
+    public void Analysing_the_same_inputs_again_adds_no_rows()
+    {
+        var again = CliRunner.Run("analyze", SharedData.Path("seeds"), "--db", seeds.Db, "--format", "md", "--out", seeds.Dir.File("again.md"));
+        Assert.Equal(0, again.ExitCode);
+        using var store = new SqliteStore(seeds.Db);
+        Assert.Equal(seeds.CountsAfterFirst, store.Count());
+        Assert.Contains("0 new document(s), 5 already stored", again.Err, StringComparison.Ordinal);
+    }
+}
