@@ -78,7 +78,10 @@ public class BadInputTests
     {
         using var dir = new TempDir();
         var lists = UnListsOnly(dir);
-        File.WriteAllText(Path.Combine(lists, "consolidated.xml"), "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID>");
+        // The UN list here is a link to the shared file: replace the link, never write through it.
+        var broken = Path.Combine(lists, "consolidated.xml");
+        File.Delete(broken);
+        File.WriteAllText(broken, "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID>");
         File.WriteAllText(dir.File("good.txt"), "Kim Jong Un met Vladimir Putin in Pyongyang.\n");
         var outcome = Analyze(dir, lists, dir.File("good.txt"));
         Assert.Equal(0, outcome.ExitCode);
