@@ -10,7 +10,9 @@ public static class VigilCommandLine
     {
         var root = new RootCommand("Vigil: a sanctions-monitoring workbench for multilingual open-source reporting.");
         // One file per command under Commands/; each registers here with one line.
+        root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         return root;

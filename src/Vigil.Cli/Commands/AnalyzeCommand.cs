@@ -19,9 +19,8 @@ internal static class AnalyzeCommand
         var inputs = new Argument<string[]>("inputs") { Description = "Files, folders or JSONL manifests to ingest first.", Arity = ArgumentArity.ZeroOrMore };
         var db = CommonOptions.Db();
         var lists = CommonOptions.Lists();
-        var format = new Option<string>("--format") { Description = "Report format: json, md or html.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong([.. ReportWriters.All.Select(w => w.Format)]);
-        var output = new Option<string?>("--out") { Description = "Report file (default: standard output)." };
+        var format = ReportOutput.FormatOption();
+        var output = ReportOutput.OutOption();
         var command = new Command("analyze", "Ingest inputs, analyse every stored document and write a report.") { inputs, db, lists, format, output };
         command.SetAction(parse => Run(parse.GetValue(inputs) ?? [], parse.GetValue(db)!, parse.GetValue(lists), parse.GetValue(format)!, parse.GetValue(output)));
         return command;
@@ -55,26 +54,10 @@ internal static class AnalyzeCommand
         }
 
         var result = services.Workflow.AnalyzeStored();
-        Write(result, format, output);
+        ReportOutput.Write(result, format, output);
         err.WriteLine($"analysed {result.Documents.Count} document(s): {result.Entities.Count} entities, " +
                       $"{result.Entities.Count(e => e.Sanctions.Count > 0)} with sanctions hits, {result.Claims.Count} claims, {result.Stories.Count} stories" +
                       (output is null ? "" : $"; report written to {output}"));
         return 0;
-    }
-
-    private static void Write(AnalysisResult result, string format, string? output)
-    {
-        var writer = ReportWriters.Find(format)!;
-        if (output is null)
-        {
-            writer.Write(result, Console.Out);
-            return;
-        }
-        var full = Path.GetFullPath(output);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        // Write beside, then move: a crash never leaves half a report where the old one was.
-        var temp = full + ".tmp";
-        using (var file = new StreamWriter(temp, append: false, new System.Text.UTF8Encoding(false))) writer.Write(result, file);
-        File.Move(temp, full, overwrite: true);
     }
 }

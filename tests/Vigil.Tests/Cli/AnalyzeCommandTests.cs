@@ -99,4 +99,14 @@ public class AnalyzeCommandTests(SeedAnalysisFixture seeds) : IClassFixture<Seed
         Assert.Equal(seeds.CountsAfterFirst, store.Count());
         Assert.Contains("0 new document(s), 5 already stored", again.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_writes_the_stored_analysis_without_analysing_again()
+    {
+        var path = seeds.Dir.File("stored.json");
+        var outcome = CliRunner.Run("report", "--db", seeds.Db, "--format", "json", "--out", path);
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.Equal(seeds.Report.GetProperty("entities").GetArrayLength(), json.RootElement.GetProperty("entities").GetArrayLength());
+    }
 }
