@@ -9,10 +9,11 @@ public class BadInputTests
 {
     private static string UnListsOnly(TempDir dir)
     {
-        // A small lists folder: the real UN list (linked, not copied) keeps these runs fast.
+        // A small lists folder with a scratch copy of the real UN list keeps these runs fast. A copy,
+        // not a link: tests run as root here, and a write through a link would change the shared data.
         var lists = Directory.CreateDirectory(dir.File("lists")).FullName;
         var un = Directory.GetFiles(SharedData.Path("data", "sanctions", "un_sc_consolidated"), "*.xml").First();
-        File.CreateSymbolicLink(Path.Combine(lists, Path.GetFileName(un)), un);
+        File.Copy(un, Path.Combine(lists, Path.GetFileName(un)));
         return lists;
     }
 
@@ -78,9 +79,7 @@ public class BadInputTests
     {
         using var dir = new TempDir();
         var lists = UnListsOnly(dir);
-        // The UN list here is a link to the shared file: replace the link, never write through it.
         var broken = Path.Combine(lists, "consolidated.xml");
-        File.Delete(broken);
         File.WriteAllText(broken, "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID>");
         File.WriteAllText(dir.File("good.txt"), "Kim Jong Un met Vladimir Putin in Pyongyang.\n");
         var outcome = Analyze(dir, lists, dir.File("good.txt"));
