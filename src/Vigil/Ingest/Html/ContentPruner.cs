@@ -28,10 +28,22 @@ internal static class ContentPruner
         foreach (var el in body.QuerySelectorAll("*").ToList())
         {
             if (el.Parent is null || !IsFurniture(el)) continue;
-            // A class name is only a hint: never drop a container that holds most of the page.
-            if (el.TextContent.Length > 0.4 * total) continue;
+            // A class name is only a hint: never drop a container that holds most of the page or
+            // that wraps the article itself (blog engines call their main column a "widget").
+            if (el.TextContent.Length > 0.4 * total || HoldsArticle(el)) continue;
             el.Remove();
         }
+    }
+
+    private static bool HoldsArticle(IElement el)
+    {
+        if (el.QuerySelector("article, main, [itemprop='articleBody']") is not null) return true;
+        foreach (var d in el.Descendants<IElement>())
+        {
+            var names = d.ClassName;
+            if (names is not null && ClassHints.IsPositive(names.ToLowerInvariant())) return true;
+        }
+        return false;
     }
 
     /// <summary>True when the element's class, id or role says it is page furniture, not content.</summary>
@@ -54,7 +66,7 @@ internal static class ClassHints
     [
         "comment", "share", "sharing", "social", "related", "recommend", "newsletter", "subscribe", "signup", "sign-up",
         "sidebar", "side-bar", "promo", "sponsor", "advert", "cookie", "consent", "gdpr", "breadcrumb", "popup", "modal",
-        "footer", "masthead", "pagination", "pager", "paywall", "outbrain", "taboola", "disqus", "byline", "author-bio",
+        "footer", "masthead", "pagination", "pager", "outbrain", "taboola", "disqus", "byline", "author-bio",
         "tagcloud", "tag-list", "tags", "widget", "banner", "toolbar", "skip-link", "print-only", "visually-hidden",
         "sr-only", "most-popular", "mostpopular", "trending", "read-more", "readmore", "more-stories", "also-read",
         "caption", "credit", "figcaption", "timestamp", "dateline", "meta-data", "article-meta", "post-meta", "entry-meta",
@@ -62,7 +74,7 @@ internal static class ClassHints
 
     private static readonly HashSet<string> NegativeTokens = new(StringComparer.Ordinal)
     {
-        "ad", "ads", "adv", "advert", "nav", "navbar", "menu", "header", "hidden", "hide", "print", "rss", "login",
+        "ad", "ads", "adv", "advert", "nav", "navbar", "menu", "header", "print", "rss", "login",
         "share", "tools", "meta", "date", "author", "subscription", "inline-ad", "more", "next", "prev", "overlay",
     };
 
@@ -79,6 +91,9 @@ internal static class ClassHints
             if (names.Contains(part, StringComparison.Ordinal)) return true;
         foreach (var token in Tokens(names))
             if (NegativeTokens.Contains(token)) return true;
+        // "hidden" only as a class of its own: "field--label-hidden" hides a label, not the field.
+        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            if (name is "hidden" or "hide" or "d-none" or "invisible") return true;
         return false;
     }
 

@@ -34,7 +34,7 @@ public sealed class HtmlArticleExtractor
 
         // The publisher's own article body is exact where the page repeats it in full; use it when
         // it carries at least as much of the text as the DOM path found (some sites truncate it).
-        if (jsonLdBody is not null && jsonLdBody.Length >= 0.8 * text.Length && jsonLdBody.Length <= 3 * Math.Max(text.Length, 200))
+        if (jsonLdBody is not null && jsonLdBody.Length >= 0.8 * text.Length)
             text = jsonLdBody;
 
         return new HtmlArticle(text, meta.Title, meta.Lang, meta.Published, meta.SiteName);
@@ -82,7 +82,7 @@ internal sealed record PageMetadata(string? Title, string? Lang, LocalDate? Publ
 }
 
 /// <summary>Reads schema.org Article objects from JSON-LD, including @graph arrays.</summary>
-internal static class JsonLd
+internal static partial class JsonLd
 {
     public static (string? Body, string? DatePublished) FindArticle(string json)
     {
@@ -93,9 +93,17 @@ internal static class JsonLd
         }
         catch (JsonException)
         {
-            return (null, null);
+            // Publishers often ship JSON-LD with comments or stray braces; the article body is
+            // still one well-formed JSON string inside it.
+            var m = ArticleBodyString().Match(json);
+            if (!m.Success) return (null, null);
+            try { return (CleanBody(JsonSerializer.Deserialize<string>(m.Groups[1].Value)), null); }
+            catch (JsonException) { return (null, null); }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"""articleBody""\s*:\s*(""(?:[^""\\]|\\.)*"")")]
+    private static partial System.Text.RegularExpressions.Regex ArticleBodyString();
 
     private static (string?, string?) Search(JsonElement e, int depth)
     {
