@@ -15,10 +15,11 @@ internal static class BlockText
     public static bool IsInline(IElement el) => InlineTags.Contains(el.LocalName);
 
     /// <summary>The element's text as lines.</summary>
-    public static string Render(IElement root, bool skipLinkLists = false)
+    /// <summary>The element's text as lines; with statistics, link lists and furniture inside it are left out.</summary>
+    public static string Render(IElement root, DomStats? stats = null)
     {
         var sb = new StringBuilder();
-        Walk(root, sb, skipLinkLists);
+        Walk(root, sb, stats);
         return sb.ToString();
     }
 
@@ -34,7 +35,7 @@ internal static class BlockText
         return TextCleaner.NormaliseWhitespace(sb.ToString());
     }
 
-    private static void Walk(INode node, StringBuilder sb, bool skipLinkLists)
+    private static void Walk(INode node, StringBuilder sb, DomStats? stats)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -47,12 +48,12 @@ internal static class BlockText
                     sb.Append('\n');
                     break;
                 case IElement e when IsInline(e):
-                    Walk(e, sb, skipLinkLists);
+                    Walk(e, sb, stats);
                     break;
                 case IElement e:
-                    if (skipLinkLists && IsBoilerplateBlock(e)) break;
+                    if (stats is not null && IsBoilerplateBlock(e, stats)) break;
                     sb.Append('\n');
-                    Walk(e, sb, skipLinkLists);
+                    Walk(e, sb, stats);
                     sb.Append('\n');
                     break;
             }
@@ -60,16 +61,16 @@ internal static class BlockText
     }
 
     /// <summary>Link lists, captions and furniture inside the chosen container.</summary>
-    private static bool IsBoilerplateBlock(IElement e)
+    private static bool IsBoilerplateBlock(IElement e, DomStats stats)
     {
         if (e.LocalName is "figcaption" or "h1") return true;
-        if (ContentPruner.IsFurniture(e)) return true;
-        var text = e.TextContent.Trim();
-        if (text.Length == 0) return true;
+        if (ContentPruner.IsFurniture(e) && !stats.HoldsArticle(e)) return true;
+        var length = stats.TextLength(e);
+        if (length == 0) return true;
         if (e.LocalName is "ul" or "ol" or "div" or "section" or "table" or "dl" or "p" or "li")
         {
-            var ld = MainContent.LinkDensity(e);
-            if (ld > 0.5 && text.Length < 400) return true;
+            var ld = stats.LinkDensity(e);
+            if (ld > 0.5 && length < 400) return true;
             if (ld > 0.8) return true;
         }
         return false;

@@ -10,40 +10,56 @@ namespace Vigil.Ingest.Html;
 /// </summary>
 internal static class ContentPruner
 {
-    private static readonly string[] NeverContent =
-    [
+    private static readonly HashSet<string> NeverContent = new(StringComparer.Ordinal)
+    {
         "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed", "button", "select",
         "input", "textarea", "nav", "aside", "footer", "header", "menu", "dialog", "link", "meta", "map", "audio", "video",
-    ];
+    };
 
-    public static void Prune(IHtmlDocument document)
+    /// <summary>Prunes the page in place and returns the text statistics of what is left.</summary>
+    public static DomStats? Prune(IHtmlDocument document)
     {
-        foreach (var el in document.QuerySelectorAll(string.Join(',', NeverContent)).ToList()) el.Remove();
-        foreach (var el in document.QuerySelectorAll("[hidden], [aria-hidden='true'], [style*='display:none'], [style*='display: none'], [style*='visibility:hidden']").ToList())
-            el.Remove();
-
         var body = document.Body;
-        if (body is null) return;
-        var total = Math.Max(1, body.TextContent.Length);
-        foreach (var el in body.QuerySelectorAll("*").ToList())
+        if (body is null) return null;
+        RemoveNonContent(body);
+        var stats = DomStats.Compute(body);
+        RemoveFurniture(body, stats, Math.Max(1, stats.TextLength(body)));
+        return DomStats.Compute(body);
+    }
+
+    private static void RemoveNonContent(IElement parent)
+    {
+        var child = parent.FirstElementChild;
+        while (child is not null)
         {
-            if (el.Parent is null || !IsFurniture(el)) continue;
-            // A class name is only a hint: never drop a container that holds most of the page or
-            // that wraps the article itself (blog engines call their main column a "widget").
-            if (el.TextContent.Length > 0.4 * total || HoldsArticle(el)) continue;
-            el.Remove();
+            var next = child.NextElementSibling;
+            if (NeverContent.Contains(child.LocalName) || IsHidden(child)) child.Remove();
+            else RemoveNonContent(child);
+            child = next;
         }
     }
 
-    private static bool HoldsArticle(IElement el)
+    private static bool IsHidden(IElement el)
     {
-        if (el.QuerySelector("article, main, [itemprop='articleBody']") is not null) return true;
-        foreach (var d in el.Descendants<IElement>())
+        if (el.HasAttribute("hidden") || el.GetAttribute("aria-hidden") == "true") return true;
+        var style = el.GetAttribute("style");
+        if (style is null) return false;
+        style = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        return style.Contains("display:none", StringComparison.Ordinal) || style.Contains("visibility:hidden", StringComparison.Ordinal);
+    }
+
+    private static void RemoveFurniture(IElement parent, DomStats stats, int total)
+    {
+        var child = parent.FirstElementChild;
+        while (child is not null)
         {
-            var names = d.ClassName;
-            if (names is not null && ClassHints.IsPositive(names.ToLowerInvariant())) return true;
+            var next = child.NextElementSibling;
+            // A class name is only a hint: never drop a container that holds most of the page or
+            // that wraps the article itself (blog engines call their main column a "widget").
+            if (IsFurniture(child) && stats.TextLength(child) <= 0.4 * total && !stats.HoldsArticle(child)) child.Remove();
+            else RemoveFurniture(child, stats, total);
+            child = next;
         }
-        return false;
     }
 
     /// <summary>True when the element's class, id or role says it is page furniture, not content.</summary>

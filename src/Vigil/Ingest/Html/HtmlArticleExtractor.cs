@@ -28,9 +28,9 @@ public sealed class HtmlArticleExtractor
         var meta = PageMetadata.Read(document);
         var jsonLdBody = meta.ArticleBody;
 
-        ContentPruner.Prune(document);
+        var stats = ContentPruner.Prune(document);
         var body = document.Body;
-        var text = body is null ? "" : MainContent.Extract(body, meta.Title);
+        var text = body is null || stats is null ? "" : MainContent.Extract(body, stats, meta.Title);
 
         // The publisher's own article body is exact where the page repeats it in full; use it when
         // it carries at least as much of the text as the DOM path found (some sites truncate it).
@@ -46,25 +46,30 @@ internal sealed record PageMetadata(string? Title, string? Lang, LocalDate? Publ
 {
     public static PageMetadata Read(IHtmlDocument document)
     {
+        // One pass over the meta tags: asking a selector per key walks the whole page each time.
+        var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var el in document.GetElementsByTagName("meta"))
+        {
+            var key = el.GetAttribute("property") ?? el.GetAttribute("name") ?? el.GetAttribute("itemprop");
+            var content = el.GetAttribute("content")?.Trim();
+            if (key is not null && !string.IsNullOrEmpty(content)) metas.TryAdd(key, content);
+        }
         string? Meta(params string[] keys)
         {
             foreach (var key in keys)
-            {
-                var el = document.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']");
-                var content = el?.GetAttribute("content")?.Trim();
-                if (!string.IsNullOrEmpty(content)) return content;
-            }
+                if (metas.TryGetValue(key, out var v)) return v;
             return null;
         }
 
-        var title = Meta("og:title", "twitter:title") ?? document.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();
+        var title = Meta("og:title", "twitter:title") ?? document.GetElementsByTagName("h1").FirstOrDefault()?.TextContent.Trim() ?? document.Title?.Trim();
         if (string.IsNullOrWhiteSpace(title)) title = document.Title?.Trim();
         var lang = document.DocumentElement?.GetAttribute("lang") ?? Meta("og:locale", "language", "content-language");
         if (lang is not null) lang = lang.Split('-', '_')[0].Trim().ToLowerInvariant();
         var published = ParseDate(Meta("article:published_time", "datePublished", "pubdate", "publish-date", "date", "dc.date", "DC.date.issued"));
         string? articleBody = null;
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in document.GetElementsByTagName("script"))
         {
+            if (!string.Equals(script.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase)) continue;
             var found = JsonLd.FindArticle(script.TextContent);
             if (found.Body is not null) articleBody ??= found.Body;
             published ??= ParseDate(found.DatePublished);

@@ -13,10 +13,10 @@ internal static class MainContent
 {
     private static readonly HashSet<string> ScoredTags = new(StringComparer.Ordinal) { "p", "pre", "td", "blockquote", "div", "section", "li", "dd" };
 
-    public static string Extract(IElement body, string? title)
+    public static string Extract(IElement body, DomStats stats, string? title)
     {
         var scores = new Dictionary<IElement, double>();
-        foreach (var el in body.QuerySelectorAll("*"))
+        foreach (var el in body.Descendants<IElement>())
         {
             if (!ScoredTags.Contains(el.LocalName)) continue;
             // Containers score only through their own prose, not their children's.
@@ -37,14 +37,14 @@ internal static class MainContent
         var bestScore = double.MinValue;
         foreach (var (el, score) in scores)
         {
-            var final = score * (1 - LinkDensity(el));
+            var final = score * (1 - stats.LinkDensity(el));
             if (final > bestScore) (best, bestScore) = (el, final);
         }
 
         // A lone article-like container with a single paragraph child tends to undercount: climb
         // while the parent holds the same prose plus more of it.
         var chosen = best!;
-        while (chosen.ParentElement is { } parent && parent != body && scores.TryGetValue(parent, out var ps) && ps * (1 - LinkDensity(parent)) >= bestScore * 0.9)
+        while (chosen.ParentElement is { } parent && parent != body && scores.TryGetValue(parent, out var ps) && ps * (1 - stats.LinkDensity(parent)) >= bestScore * 0.9)
             chosen = parent;
 
         var parts = new List<IElement>();
@@ -54,11 +54,11 @@ internal static class MainContent
             foreach (var sibling in container.Children)
             {
                 if (sibling == chosen) { parts.Add(sibling); continue; }
-                var keep = scores.TryGetValue(sibling, out var s) && s * (1 - LinkDensity(sibling)) >= threshold;
+                var keep = scores.TryGetValue(sibling, out var s) && s * (1 - stats.LinkDensity(sibling)) >= threshold;
                 if (!keep && sibling.LocalName == "p")
                 {
                     var t = BlockText.OwnText(sibling);
-                    var ld = LinkDensity(sibling);
+                    var ld = stats.LinkDensity(sibling);
                     keep = (t.Length > 80 && ld < 0.25) || (t.Length > 0 && ld == 0 && t.EndsWith('.'));
                 }
                 if (keep) parts.Add(sibling);
@@ -67,7 +67,7 @@ internal static class MainContent
         else parts.Add(chosen);
 
         var sb = new StringBuilder();
-        foreach (var part in parts) sb.Append(BlockText.Render(part, skipLinkLists: true)).Append('\n');
+        foreach (var part in parts) sb.Append(BlockText.Render(part, stats)).Append('\n');
         return Clean(sb.ToString(), title);
     }
 
@@ -109,15 +109,5 @@ internal static class MainContent
         var n = 0;
         foreach (var c in text) if (c is ',' or '，' or '、' or '،') n++;
         return n;
-    }
-
-    /// <summary>Share of the element's text that sits inside links.</summary>
-    public static double LinkDensity(IElement el)
-    {
-        var total = el.TextContent.Length;
-        if (total == 0) return 0;
-        var linked = 0;
-        foreach (var a in el.QuerySelectorAll("a")) linked += a.TextContent.Length;
-        return Math.Min(1, (double)linked / total);
     }
 }
