@@ -246,7 +246,10 @@ public sealed class Ingestor(IngestOptions? options = null)
             if (seen.Add(result.Document.Id)) Documents.Add(result.Document);
         }
 
-        private void Problem(string input, string message) => Problems.Add(new IngestProblem(input, message));
+        // Readers and fetchers describe the input with a predicate ("is empty", "did not answer"),
+        // so the message reads as a sentence about the input it names.
+        private void Problem(string input, string message) =>
+            Problems.Add(new IngestProblem(input, char.IsLower(message[0]) ? "It " + message : message));
     }
 }
 
