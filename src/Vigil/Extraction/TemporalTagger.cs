@@ -126,6 +126,8 @@ public static class TemporalTagger
         if (TemporalLexicon.Months.TryGetValue(key, out var m))
         {
             var j = i + 1;
+            var abbreviated = key.Length <= 4 && j < n && keys[j] == "." && tokens[j].Start == t.End;
+            if (abbreviated) j++;
             var dayAfter = j < n ? Int(text, tokens[j], 2) : null;
             if (dayAfter is >= 1 and <= 31 && !(j + 1 < n && keys[j + 1] is ":" ))
             {
@@ -133,7 +135,7 @@ public static class TemporalTagger
                 if (k < n && keys[k] is ",") k++;
                 if (k < n && IsYear(Int(text, tokens[k], 4)) && tokens[k].Length == 4 && TryDay(Int(text, tokens[k], 4), m, dayAfter, out var d6))
                 { last = k; date = d6; return true; }
-                if (IsCapitalised(text, t))
+                if (IsCapitalised(text, t) && (key.Length > 3 || abbreviated))
                 {
                     last = j;
                     date = anchor is { } an && TryDay(InferYear(an, m), m, dayAfter, out var d7) ? d7 with { IsRelative = true } : null;
@@ -170,6 +172,7 @@ public static class TemporalTagger
             {
                 if (TryMatch(text, tokens, keys, i + 1, anchor, out last, out date, out _)) { first = i; return true; }
             }
+            mod ??= FutureNearby(keys, i) ? 2 : null;
             date = anchor is { } an ? FuzzyDate.Day(ResolveWeekday(an, wd, mod), relative: true) : null;
             return true;
         }
@@ -187,6 +190,10 @@ public static class TemporalTagger
             return true;
         }
 
+        // "a year ago", "two days earlier", "un anno fa", "год назад", "2년 전"
+        if (TryAgo(text, tokens, keys, i, anchor, out last, out date)) return true;
+        last = i;
+
         // "l’anno scorso", "last year", "в прошлом году", "this month", "l'année dernière"
         if (TemporalLexicon.Modifiers.TryGetValue(key, out var md) && i + 1 < n && TemporalLexicon.Units.TryGetValue(UnitKey(keys[i + 1]), out var unit))
         {
@@ -199,6 +206,62 @@ public static class TemporalTagger
             last = i + 1;
             date = RelativeUnit(anchor, unit2, md2);
             return true;
+        }
+        return false;
+    }
+
+    private static readonly Dictionary<string, int> SmallNumbers = new(StringComparer.Ordinal)
+    {
+        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9, ["ten"] = 10,
+        ["un"] = 1, ["uno"] = 1, ["una"] = 1, ["due"] = 2, ["tre"] = 3, ["quattro"] = 4, ["cinque"] = 5, ["sei"] = 6, ["dieci"] = 10,
+        ["deux"] = 2, ["trois"] = 3, ["dos"] = 2, ["tres"] = 3, ["ein"] = 1, ["einem"] = 1, ["zwei"] = 2, ["drei"] = 3, ["два"] = 2, ["три"] = 3, ["пять"] = 5,
+    };
+
+    private static readonly Dictionary<string, char> AgoUnits = new(StringComparer.Ordinal)
+    {
+        ["year"] = 'Y', ["years"] = 'Y', ["anno"] = 'Y', ["anni"] = 'Y', ["an"] = 'Y', ["ans"] = 'Y', ["ano"] = 'Y', ["anos"] = 'Y', ["jahr"] = 'Y', ["jahren"] = 'Y', ["год"] = 'Y', ["года"] = 'Y', ["лет"] = 'Y', ["년"] = 'Y',
+        ["month"] = 'M', ["months"] = 'M', ["mese"] = 'M', ["mesi"] = 'M', ["mois"] = 'M', ["mes"] = 'M', ["meses"] = 'M', ["monat"] = 'M', ["monaten"] = 'M', ["месяц"] = 'M', ["месяца"] = 'M', ["месяцев"] = 'M', ["개월"] = 'M', ["달"] = 'M',
+        ["day"] = 'D', ["days"] = 'D', ["giorno"] = 'D', ["giorni"] = 'D', ["jour"] = 'D', ["jours"] = 'D', ["dia"] = 'D', ["dias"] = 'D', ["tag"] = 'D', ["tagen"] = 'D', ["день"] = 'D', ["дня"] = 'D', ["дней"] = 'D', ["일"] = 'D',
+    };
+
+    private static readonly HashSet<string> AgoWords = new(StringComparer.Ordinal) { "ago", "earlier", "before", "fa", "prima", "назад", "전", "auparavant" };
+
+    private static bool TryAgo(string text, IReadOnlyList<Token> tokens, string[] keys, int i, LocalDate? anchor, out int last, out FuzzyDate? date)
+    {
+        last = i; date = null;
+        var n = tokens.Count;
+        int? count = tokens[i].Kind == TokenKind.Number ? Int(text, tokens[i], 3) : SmallNumbers.TryGetValue(keys[i], out var c) ? c : null;
+        if (count is null || i + 2 >= n || !AgoUnits.TryGetValue(keys[i + 1], out var unit)) return false;
+        // "il y a deux ans", "vor zwei Jahren" put the cue first; "two years ago", "un anno fa", "2년 전" after.
+        var cueAfter = AgoWords.Contains(keys[i + 2]);
+        var cueBefore = i >= 1 && (keys[i - 1] is "vor" || (i >= 3 && keys[i - 3] == "il" && keys[i - 2] == "y" && keys[i - 1] == "a"));
+        if (!cueAfter && !cueBefore) return false;
+        last = cueAfter ? i + 2 : i + 1;
+        if (anchor is not { } an) return true;
+        date = unit switch
+        {
+            'Y' => FuzzyDate.Year(an.Year - count.Value) with { IsRelative = true },
+            'M' => FuzzyDate.Month(an.PlusMonths(-count.Value).Year, an.PlusMonths(-count.Value).Month) with { IsRelative = true },
+            _ => FuzzyDate.Day(an.PlusDays(-count.Value), relative: true),
+        };
+        return true;
+    }
+
+    private static readonly HashSet<string> FutureMarkers = new(StringComparer.Ordinal)
+    {
+        "will", "'ll", "shall", "wird", "werden", "будет", "будут", "состоится", "예정", "예정이다", "planned", "scheduled", "expected", "dovrebbe", "prevede", "previsto", "prevista",
+    };
+
+    /// <summary>A future-tense verb near the expression: "will", "avrà", "sarà", "aura", "tendrá", "будет".</summary>
+    private static bool FutureNearby(string[] keys, int i)
+    {
+        for (var k = Math.Max(0, i - 6); k < Math.Min(keys.Length, i + 7); k++)
+        {
+            var w = keys[k];
+            if (FutureMarkers.Contains(w)) return true;
+            // Italian, French and Spanish third-person futures: "incontreranno", "rencontreront"; common short ones listed.
+            if (w.Length >= 7 && (w.EndsWith("ranno", StringComparison.Ordinal) || w.EndsWith("ront", StringComparison.Ordinal))) return true;
+            if (w is "avra" or "sara" or "fara" or "andra" or "potra" or "dovra" or "terra" or "verra" or "aura" or "sera" or "fera" or "ira" or "tendra" or "habra" or "estara" or "hara" or "visitera" or "incontrera") return true;
         }
         return false;
     }
@@ -269,8 +332,9 @@ public static class TemporalTagger
 
     /// <summary>
     /// The date a weekday names relative to the anchor: "last" is the latest one before it, "next"
-    /// the first one after it, "this" the one in the anchor's week, and a bare weekday the nearest
-    /// one within three days (news reports mostly look back, so a tie goes to the past).
+    /// the first one after it, "this" the one in the anchor's week; a bare weekday is the latest one
+    /// on or before the anchor (news reports look back), or with modifier 2 (a verb in the future
+    /// tense nearby) the first one on or after it.
     /// </summary>
     public static LocalDate ResolveWeekday(LocalDate anchor, int isoWeekday, int? modifier)
     {
@@ -281,7 +345,8 @@ public static class TemporalTagger
             -1 => anchor.PlusDays(delta < 0 ? delta : delta - 7),
             1 => anchor.PlusDays(delta > 0 ? delta : delta + 7),
             0 => anchor.PlusDays(delta),
-            _ => anchor.PlusDays(delta > 3 ? delta - 7 : delta < -3 ? delta + 7 : delta),
+            2 => anchor.PlusDays(delta >= 0 ? delta : delta + 7),
+            _ => anchor.PlusDays(delta <= 0 ? delta : delta - 7),
         };
     }
 

@@ -19,7 +19,7 @@ public sealed class SequenceTaggerTests
     [Fact]
     public void Learns_to_tag_unseen_names_from_context_and_shape()
     {
-        var tagger = SequenceTagger.Train(Training, null, epochs: 10);
+        var tagger = SequenceTagger.Train(Training, null, epochs: 10, bits: 14);
         var tags = tagger.Predict("Paolo Gialli vive a Roma".Split(' '), null);
         Assert.Equal(["B-PER", "I-PER", "O", "O", "B-LOC"], tags);
     }
@@ -27,7 +27,7 @@ public sealed class SequenceTaggerTests
     [Fact]
     public void Never_emits_an_inside_tag_without_its_beginning()
     {
-        var tagger = SequenceTagger.Train(Training, null, epochs: 3);
+        var tagger = SequenceTagger.Train(Training, null, epochs: 3, bits: 14);
         var tags = tagger.Predict("Banca Milano Rossi a vive".Split(' '), null);
         for (var i = 0; i < tags.Length; i++)
             if (tags[i].StartsWith("I-")) Assert.True(i > 0 && tags[i - 1][2..] == tags[i][2..] && tags[i - 1] != "O");
@@ -36,7 +36,7 @@ public sealed class SequenceTaggerTests
     [Fact]
     public void Saves_and_loads_the_same_model()
     {
-        var tagger = SequenceTagger.Train(Training, null, epochs: 5);
+        var tagger = SequenceTagger.Train(Training, null, epochs: 5, bits: 14);
         var path = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}.vgnr");
         try
         {

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using NodaTime;
+using Vigil.Evaluation;
+using Vigil.Model;
+using Vigil.Text;
+
+namespace Vigil.Extraction.Evaluation;
+
+/// <summary>
+/// TempEval-3 (TBAQ-cleaned: TimeBank + AQUAINT) temporal expressions: found and normalised
+/// against each document's creation time, scored as TempEval-3 scores the value attribute.
+/// </summary>
+public sealed partial class TimexEnglishSuite : IEvalSuite
+{
+    public string Name => "timex-en";
+    public string Description => "English temporal expressions with normalised values on TempEval-3 TBAQ-cleaned (value F1, relaxed span match)";
+
+    public sealed record Timex(int Start, int End, string Type, string Value);
+    public sealed record TimeMlDocument(string Id, string Text, LocalDate Created, IReadOnlyList<Timex> Timexes);
+
+    [GeneratedRegex("<TIMEX3([^>]*)>(.*?)</TIMEX3>", RegexOptions.Singleline)]
+    private static partial Regex TimexTag();
+
+    [GeneratedRegex("\\b(\\w+)=\"([^\"]*)\"")]
+    private static partial Regex Attribute();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex AnyTag();
+
+    public static TimeMlDocument Parse(string path)
+    {
+        var xml = File.ReadAllText(path);
+        var dct = TimexTag().Matches(xml).Select(m => Attrs(m.Groups[1].Value)).FirstOrDefault(a => a.GetValueOrDefault("functionInDocument") == "CREATION_TIME")
+            ?? throw new InvalidDataException($"{path}: no document creation time (TIMEX3 functionInDocument=\"CREATION_TIME\").");
+        var created = NodaTime.Text.LocalDatePattern.Iso.Parse(dct["value"][..10]).GetValueOrThrow();
+        var open = xml.IndexOf("<TEXT>", StringComparison.Ordinal);
+        var close = xml.IndexOf("</TEXT>", StringComparison.Ordinal);
+        if (open < 0 || close < open) throw new InvalidDataException($"{path}: no <TEXT> element.");
+        var body = xml[(open + 6)..close];
+        // Strip tags, keeping TIMEX3 offsets in the plain text.
+        var text = new StringBuilder();
+        var timexes = new List<Timex>();
+        var i = 0;
+        while (i < body.Length)
+        {
+            if (body[i] != '<') { text.Append(body[i++]); continue; }
+            var end = body.IndexOf('>', i);
+            var tag = body[i..(end + 1)];
+            if (tag.StartsWith("<TIMEX3", StringComparison.Ordinal))
+            {
+                var closeTag = body.IndexOf("</TIMEX3>", end, StringComparison.Ordinal);
+                var inner = AnyTag().Replace(body[(end + 1)..closeTag], "");
+                var a = Attrs(tag);
+                var start = text.Length;
+                text.Append(Unescape(inner));
+                timexes.Add(new Timex(start, text.Length, a.GetValueOrDefault("type", ""), a.GetValueOrDefault("value", "")));
+                i = closeTag + "</TIMEX3>".Length;
+                continue;
+            }
+            i = end + 1;
+        }
+        return new TimeMlDocument(Path.GetFileNameWithoutExtension(path), text.ToString(), created, timexes);
+    }
+
+    private static string Unescape(string s) => s.Replace("&amp;", "&").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&quot;", "\"").Replace("&apos;", "'");
+
+    private static Dictionary<string, string> Attrs(string tag) =>
+        Attribute().Matches(tag).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+    public EvalReport Run(EvalContext context)
+    {
+        var root = Path.Combine(context.SharedRoot, "data", "eval", "tempeval3_tbaq_en", "TBAQ-cleaned");
+        var docs = Directory.GetFiles(root, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(Parse).ToList();
+        context.Log.WriteLine($"timex-en: {docs.Count} documents, {docs.Sum(d => d.Timexes.Count)} TIMEX3");
+        var scores = new List<EvalScore>
+        {
+            Score("Vigil temporal tagger (anchored to the creation time)", docs, d => d.Created),
+            Score("baseline: same tagger, absolute dates only (no anchor)", docs, _ => null),
+        };
+        return new EvalReport(Name, $"TempEval-3 TBAQ-cleaned ({docs.Count} documents, {docs.Sum(d => d.Timexes.Count)} TIMEX3 of all types)", scores,
+        [
+            "Value F1 as TempEval-3 defines attribute F1: a system expression is correct when it overlaps a gold TIMEX3 (relaxed match) and its normalised value equals the gold value; precision over all system expressions, recall over all gold TIMEX3 (DATE, TIME, DURATION, SET).",
+            "Vigil normalises dates only (year, month, day precision): durations, sets, times of day, weeks, quarters and PRESENT_REF/PAST_REF are counted as misses.",
+            "'span F1' is the relaxed-match detection F1 whatever the value.",
+        ]);
+    }
+
+    private static readonly bool Debug = Environment.GetEnvironmentVariable("VIGIL_DEBUG_TIMEX") == "1";
+
+    private static EvalScore Score(string system, IReadOnlyList<TimeMlDocument> docs, Func<TimeMlDocument, LocalDate?> anchor)
+    {
+        var sw = Stopwatch.StartNew();
+        int predicted = 0, correct = 0, gold = 0, spanHits = 0, goldFound = 0;
+        foreach (var d in docs)
+        {
+            var found = TemporalTagger.Tag(d.Id, d.Text, Tokenizer.Tokenize(d.Text), anchor(d))
+                .Where(m => anchor(d) is not null || m.Date is not null).ToList();
+            gold += d.Timexes.Count;
+            predicted += found.Count;
+            foreach (var m in found)
+            {
+                var g = d.Timexes.FirstOrDefault(t => t.Start < m.Span.End && m.Span.Start < t.End);
+                if (g is null) continue;
+                spanHits++;
+                if (m.Date is { } date && date.ToString() == g.Value) correct++;
+                else if (Debug) Console.Error.WriteLine($"WRONG\t{m.Text}\t{m.Date}\t{d.Text[g.Start..g.End]}\t{g.Value}\t{d.Created}");
+            }
+            if (Debug)
+                foreach (var t in d.Timexes.Where(t => !found.Any(m => t.Start < m.Span.End && m.Span.Start < t.End)))
+                    Console.Error.WriteLine($"MISS\t{d.Text[t.Start..t.End]}\t{t.Type}\t{t.Value}");
+            goldFound += d.Timexes.Count(t => found.Any(m => t.Start < m.Span.End && m.Span.Start < t.End));
+        }
+        double P(int a, int b) => b == 0 ? 0 : (double)a / b;
+        double F(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
+        var precision = P(correct, predicted); var recall = P(correct, gold);
+        var spanF1 = F(P(spanHits, predicted), P(goldFound, gold));
+        return new EvalScore(system, precision, recall, F(precision, recall), gold, sw.Elapsed,
+            new Dictionary<string, double> { ["span F1"] = spanF1, ["system expressions"] = predicted });
+    }
+}
