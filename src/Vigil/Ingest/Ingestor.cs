@@ -10,8 +10,11 @@ public sealed record IngestOptions
     /// <summary>Files larger than this are refused with a message (a monitoring desk's inputs are articles, not archives).</summary>
     public long MaxFileBytes { get; init; } = 50L * 1024 * 1024;
 
-    /// <summary>Downloads URLs and feeds; null means URLs are refused with a message.</summary>
+    /// <summary>Downloads URLs and feeds; null means a <see cref="WebFetcher"/> with default limits.</summary>
     public IWebSource? Web { get; init; }
+
+    /// <summary>Refuse URLs instead of downloading them.</summary>
+    public bool Offline { get; init; }
 
     /// <summary>Told about each input as it finishes (for progress displays).</summary>
     public IProgress<IngestProgress>? Progress { get; init; }
@@ -38,6 +41,21 @@ public sealed class Ingestor(IngestOptions? options = null)
 {
     private readonly IngestOptions options = options ?? new IngestOptions();
     private readonly ContentReader reader = new();
+    private readonly NearDuplicateIndex duplicates = new();
+    private readonly Lazy<WebFetcher> defaultWeb = new(() => new WebFetcher());
+
+    /// <summary>
+    /// Documents read earlier (e.g. already stored) that later near-copies should link to. Each
+    /// ingest call also remembers what it read, so one Ingestor links copies across calls.
+    /// </summary>
+    public void Remember(IEnumerable<Document> known)
+    {
+        foreach (var d in known) duplicates.Add(d);
+    }
+
+    // A URL given by the user is a request to download it: fetch with the default limits unless
+    // the caller supplied a fetcher, or asked for no network at all.
+    private IWebSource? Web => options.Web ?? (options.Offline ? null : defaultWeb.Value);
 
     /// <summary>File extensions read when walking a folder. Files named directly are read whatever their name.</summary>
     public static readonly IReadOnlySet<string> FolderExtensions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -194,12 +212,13 @@ public sealed class Ingestor(IngestOptions? options = null)
         private void Url(string url, SourceMetadata metadata, string? label = null)
         {
             label ??= url;
-            if (owner.options.Web is null)
+            var web = owner.Web;
+            if (web is null)
             {
-                Problem(label, "URLs are not fetched in this mode. Save the page and ingest the file, or run `vigil ingest` with network access.");
+                Problem(label, "URLs are not fetched in offline mode. Save the page and ingest the file instead.");
                 return;
             }
-            var response = owner.options.Web.Fetch(url, cancellationToken);
+            var response = web.Fetch(url, cancellationToken);
             if (response.Problem is not null || response.Body is null)
             {
                 Problem(label, response.Problem ?? "The server returned no content.");
@@ -226,7 +245,7 @@ public sealed class Ingestor(IngestOptions? options = null)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var itemLabel = $"{label} item {item.Link ?? item.Title}";
-                if (item.Link is not null && owner.options.Web is not null)
+                if (item.Link is not null && owner.Web is not null)
                     Url(item.Link, item.Metadata, itemLabel);
                 else if (!string.IsNullOrWhiteSpace(item.Content))
                     Add(owner.reader.Read(System.Text.Encoding.UTF8.GetBytes(item.Content), item.Link ?? source, item.Metadata, "text/html"), itemLabel);
@@ -243,7 +262,10 @@ public sealed class Ingestor(IngestOptions? options = null)
                 Problem(label, result.Problem!);
                 return;
             }
-            if (seen.Add(result.Document.Id)) Documents.Add(result.Document);
+            var document = result.Document;
+            if (!seen.Add(document.Id)) return;
+            if (owner.duplicates.Add(document) is { } copy) document = document with { DuplicateOf = copy.OriginalId };
+            Documents.Add(document);
         }
 
         // Readers and fetchers describe the input with a predicate ("is empty", "did not answer"),

@@ -1,0 +1,139 @@
+using System.Text.RegularExpressions;
+using Vigil.Model;
+
+namespace Vigil.Ingest;
+
+/// <summary>A document found to be a near-copy of one seen before.</summary>
+public sealed record NearDuplicate(string OriginalId, double Containment);
+
+/// <summary>
+/// Finds syndicated and lightly edited copies. Each text becomes a set of hashed five-word
+/// shingles; a MinHash signature (128 hashes, 32 bands of 4) finds candidates in constant time
+/// per band, and the exact share of the shorter text's shingles found in the other decides, so a
+/// wire story republished with a different intro or cut short still links to its original.
+/// </summary>
+public sealed partial class NearDuplicateIndex
+{
+    private const int ShingleWords = 5;
+    private const int Hashes = 128;
+    private const int Bands = 32;
+    private const int Rows = Hashes / Bands;
+
+    /// <summary>Share of the shorter text's shingles that must appear in the other.</summary>
+    public double Threshold { get; init; } = 0.8;
+
+    /// <summary>Texts with fewer shingles than this are too short to call copies.</summary>
+    public int MinShingles { get; init; } = 20;
+
+    private static readonly ulong[] Seeds = Enumerable.Range(0, Hashes).Select(i => Mix(0x9E3779B97F4A7C15UL * (ulong)(i + 1))).ToArray();
+
+    private readonly Dictionary<(int Band, ulong Key), List<int>> buckets = [];
+    private readonly List<(string Id, ulong[] Shingles)> entries = [];
+    private readonly Dictionary<string, string> originals = new(StringComparer.Ordinal);
+
+    public int Count => entries.Count;
+
+    /// <summary>The earlier document this one copies, if any; then the document is remembered for later ones.</summary>
+    public NearDuplicate? Add(Document document)
+    {
+        if (originals.ContainsKey(document.Id)) return null;
+        var shingles = Shingles(document.Text);
+        NearDuplicate? found = null;
+        if (shingles.Length >= MinShingles)
+        {
+            var signature = Signature(shingles);
+            var tried = new HashSet<int>();
+            for (var b = 0; b < Bands; b++)
+            {
+                if (!buckets.TryGetValue((b, BandKey(signature, b)), out var members)) continue;
+                foreach (var m in members)
+                {
+                    if (!tried.Add(m)) continue;
+                    var containment = Containment(shingles, entries[m].Shingles);
+                    if (containment >= Threshold && (found is null || containment > found.Containment))
+                        found = new NearDuplicate(originals[entries[m].Id], containment);
+                }
+            }
+            var index = entries.Count;
+            entries.Add((document.Id, shingles));
+            for (var b = 0; b < Bands; b++)
+            {
+                var key = (b, BandKey(signature, b));
+                if (!buckets.TryGetValue(key, out var list)) buckets[key] = list = [];
+                list.Add(index);
+            }
+        }
+        // Copies of a copy point at the first original, so a chain of republications is one group.
+        originals[document.Id] = found?.OriginalId ?? document.Id;
+        return found;
+    }
+
+    /// <summary>Sorted, distinct hashes of the text's five-word shingles (case-folded words).</summary>
+    public static ulong[] Shingles(string text)
+    {
+        var words = Word().Matches(text).Select(m => Hash(m.Value.ToLowerInvariant())).ToArray();
+        if (words.Length < ShingleWords) return [];
+        var set = new HashSet<ulong>();
+        for (var i = 0; i + ShingleWords <= words.Length; i++)
+        {
+            var h = 1469598103934665603UL;
+            for (var j = 0; j < ShingleWords; j++) h = Mix(h ^ words[i + j]);
+            set.Add(h);
+        }
+        var result = set.ToArray();
+        Array.Sort(result);
+        return result;
+    }
+
+    /// <summary>|A ∩ B| / min(|A|, |B|) for two sorted hash arrays.</summary>
+    public static double Containment(ulong[] a, ulong[] b)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0;
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return (double)shared / Math.Min(a.Length, b.Length);
+    }
+
+    private static ulong[] Signature(ulong[] shingles)
+    {
+        var sig = new ulong[Hashes];
+        Array.Fill(sig, ulong.MaxValue);
+        foreach (var s in shingles)
+            for (var k = 0; k < Hashes; k++)
+            {
+                var h = Mix(s ^ Seeds[k]);
+                if (h < sig[k]) sig[k] = h;
+            }
+        return sig;
+    }
+
+    private static ulong BandKey(ulong[] signature, int band)
+    {
+        var h = (ulong)band;
+        for (var r = 0; r < Rows; r++) h = Mix(h ^ signature[band * Rows + r]);
+        return h;
+    }
+
+    private static ulong Hash(string s)
+    {
+        var h = 1469598103934665603UL;
+        foreach (var c in s) h = (h ^ c) * 1099511628211UL;
+        return Mix(h);
+    }
+
+    // SplitMix64 finaliser: cheap and well distributed.
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Word();
+}

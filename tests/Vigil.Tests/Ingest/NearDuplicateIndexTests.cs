@@ -1,0 +1,64 @@
+using Vigil.Evaluation;
+using Vigil.Ingest;
+using Vigil.Model;
+
+namespace Vigil.Tests.Ingest;
+
+public class NearDuplicateIndexTests
+{
+    private static readonly string Original = string.Join("\n", File.ReadAllLines(SharedData.Path("seeds", "000_e57ce89f42530d5f.txt")).Where(l => l.Length > 0).Distinct());
+
+    private static Document Doc(string id, string text) => new(id, id, text, Ids.Hash(text));
+
+    [Fact]
+    public void A_syndicated_copy_with_a_new_intro_and_a_cut_ending_links_to_the_original()
+    {
+        var lines = Original.Split('\n');
+        var copy = "ROMA (Agenzia) – Ripreso da un servizio di agenzia.\n" + string.Join("\n", lines.Take(lines.Length - 2)) + "\nRiproduzione riservata.";
+        var index = new NearDuplicateIndex();
+
+        Assert.Null(index.Add(Doc("doc-original", Original)));
+        var found = index.Add(Doc("doc-copy", copy));
+
+        Assert.NotNull(found);
+        Assert.Equal("doc-original", found.OriginalId);
+        Assert.True(found.Containment > 0.9);
+    }
+
+    [Fact]
+    public void Different_reports_on_the_same_event_are_not_copies()
+    {
+        var index = new NearDuplicateIndex();
+        var seeds = Directory.GetFiles(SharedData.Path("seeds")).Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+
+        var links = seeds.Select((text, i) => index.Add(Doc($"doc-{i}", text))).ToList();
+
+        Assert.All(links, Assert.Null);
+    }
+
+    [Fact]
+    public void A_copy_of_a_copy_points_at_the_first_original()
+    {
+        var index = new NearDuplicateIndex();
+        index.Add(Doc("a", Original));
+        index.Add(Doc("b", Original + "\nFonte: agenzia."));
+
+        var third = index.Add(Doc("c", "Aggiornamento.\n" + Original + "\nFonte: agenzia."));
+
+        Assert.Equal("a", third?.OriginalId);
+    }
+
+    [Fact]
+    public void The_ingestor_marks_the_later_copy_and_keeps_both()
+    {
+        using var tmp = new TempFolder();
+        tmp.File("1.txt", Original);
+        tmp.File("2.txt", "Ripreso da un'agenzia di stampa.\n" + Original);
+
+        var batch = new Ingestor().Ingest([tmp.Path]);
+
+        Assert.Equal(2, batch.Documents.Count);
+        Assert.Null(batch.Documents[0].DuplicateOf);
+        Assert.Equal(batch.Documents[0].Id, batch.Documents[1].DuplicateOf);
+    }
+}
