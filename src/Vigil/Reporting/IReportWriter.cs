@@ -15,7 +15,7 @@ public interface IReportWriter
 
 public static class ReportWriters
 {
-    public static readonly IReadOnlyList<IReportWriter> All = [new JsonReportWriter(), new MarkdownReportWriter(), new HtmlReportWriter()];
+    public static readonly IReadOnlyList<IReportWriter> All = [new JsonReportWriter(), new MarkdownReportWriter(), new HtmlReportWriter(), new Ftm.FtmWriter()];
 
     public static IReportWriter? Find(string format) =>
         All.FirstOrDefault(w => string.Equals(w.Format, format, StringComparison.OrdinalIgnoreCase)

@@ -1,4 +1,5 @@
 using NodaTime;
+using Vigil.Analysis;
 using Vigil.Extraction;
 using Vigil.Model;
 
@@ -32,5 +33,25 @@ internal static class AnalysisFixtures
         if (date is not null && FuzzyDate.TryParse(date, out var fd)) dm = new DateMention(new Span(doc.Id, start, start), date, fd);
         return new Claim(Ids.Derive("clm", doc.Id, n.ToString(), type.ToWire()), doc.Id, type, actors, quantity, dm, attribution, stance,
             deniedBy ?? [], [], new Span(doc.Id, start, start + text.Length), text);
+    }
+
+    /// <summary>Three short reports: two conflicting, one denied arms claim and a treaty; analysed with the shipped provisions.</summary>
+    public static AnalysisResult SampleAnalysis()
+    {
+        var a = Doc("a", "North Korea has sent 10,000 containers of munitions to Russia, South Korea's NIS said. Russia denied it.", outlet: "Yonhap", published: new LocalDate(2024, 6, 20));
+        var b = Doc("b", "Matthew Miller said North Korea provided more than 13,000 containers of munitions to Russia.", outlet: "Reuters", published: new LocalDate(2024, 6, 19));
+        var c = Doc("c", "Putin e Kim Jong-un hanno firmato un trattato il 19 giugno 2024.", "it", outlet: "Ansa", published: new LocalDate(2024, 6, 19));
+        var extractions = new[]
+        {
+            Extract(a, [Mention(a, "North Korea", EntitySchema.Location), Mention(a, "Russia", EntitySchema.Location), Mention(a, "NIS", EntitySchema.Organization)],
+                [Claim(a, ClaimType.ArmsTransfer, ["North Korea", "Russia"], quantity: new Quantity(10000, "containers"), attribution: "NIS", deniedBy: ["Russia"],
+                    evidence: "North Korea has sent 10,000 containers of munitions to Russia, South Korea's NIS said.", n: 1),
+                 Claim(a, ClaimType.Denial, ["Russia"], evidence: "Russia denied it.", n: 2)]),
+            Extract(b, [Mention(b, "Matthew Miller", EntitySchema.Person), Mention(b, "North Korea", EntitySchema.Location), Mention(b, "Russia", EntitySchema.Location)],
+                [Claim(b, ClaimType.ArmsTransfer, ["North Korea", "Russia"], quantity: new Quantity(13000, "container", QuantityQualifier.MoreThan), attribution: "Matthew Miller")]),
+            Extract(c, [Mention(c, "Putin", EntitySchema.Person), Mention(c, "Kim Jong-un", EntitySchema.Person)],
+                [Claim(c, ClaimType.TreatySigned, ["Putin", "Kim Jong-un"], "2024-06-19")]),
+        };
+        return Analyzer.WithDefaultProvisions().Analyze([a, b, c], extractions);
     }
 }

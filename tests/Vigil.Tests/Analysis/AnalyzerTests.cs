@@ -9,24 +9,7 @@ namespace Vigil.Tests.Analysis;
 
 public class AnalyzerTests
 {
-    private static AnalysisResult Analyze()
-    {
-        var a = Doc("a", "North Korea has sent 10,000 containers of munitions to Russia, South Korea's NIS said. Russia denied it.", outlet: "Yonhap", published: new LocalDate(2024, 6, 20));
-        var b = Doc("b", "Matthew Miller said North Korea provided more than 13,000 containers of munitions to Russia.", outlet: "Reuters", published: new LocalDate(2024, 6, 19));
-        var c = Doc("c", "Putin e Kim Jong-un hanno firmato un trattato il 19 giugno 2024.", "it", outlet: "Ansa", published: new LocalDate(2024, 6, 19));
-        var extractions = new[]
-        {
-            Extract(a, [Mention(a, "North Korea", EntitySchema.Location), Mention(a, "Russia", EntitySchema.Location), Mention(a, "NIS", EntitySchema.Organization)],
-                [Claim(a, ClaimType.ArmsTransfer, ["North Korea", "Russia"], quantity: new Quantity(10000, "containers"), attribution: "NIS", deniedBy: ["Russia"],
-                    evidence: "North Korea has sent 10,000 containers of munitions to Russia, South Korea's NIS said.", n: 1),
-                 Claim(a, ClaimType.Denial, ["Russia"], evidence: "Russia denied it.", n: 2)]),
-            Extract(b, [Mention(b, "Matthew Miller", EntitySchema.Person), Mention(b, "North Korea", EntitySchema.Location), Mention(b, "Russia", EntitySchema.Location)],
-                [Claim(b, ClaimType.ArmsTransfer, ["North Korea", "Russia"], quantity: new Quantity(13000, "container", QuantityQualifier.MoreThan), attribution: "Matthew Miller")]),
-            Extract(c, [Mention(c, "Putin", EntitySchema.Person), Mention(c, "Kim Jong-un", EntitySchema.Person)],
-                [Claim(c, ClaimType.TreatySigned, ["Putin", "Kim Jong-un"], "2024-06-19")]),
-        };
-        return Analyzer.WithDefaultProvisions().Analyze([a, b, c], extractions);
-    }
+    private static AnalysisResult Analyze() => SampleAnalysis();
 
     [Fact]
     public void Stories_carry_sources_conflicts_deniers_and_a_confidence_with_reasons()
