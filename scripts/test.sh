@@ -8,6 +8,9 @@ results=TestResults
 rm -rf "$results"
 
 bash scripts/setup-machine.sh || { echo "machine set-up failed"; echo "0 passed, 1 failed"; exit 1; }
+# The set-up's exports (e.g. the test PostgreSQL's connection string) come back through this file.
+[ -f .vigil/test-env.sh ] && source .vigil/test-env.sh
+trap 'bash scripts/stop-test-postgres.sh' EXIT
 
 dotnet test Vigil.slnx -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
