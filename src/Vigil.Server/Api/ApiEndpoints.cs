@@ -65,7 +65,7 @@ internal static class ApiEndpoints
                 claims = queries.Claims(new ClaimFilter(Entity: e.Id)).Select(ClaimDto.From).ToList(),
             });
         }).WithSummary("One entity: mentions, hits in force, suppressed hits with their review trail, neighbours, claims");
-        read.MapGet("/claims", (string? type, string? stance, string? lang, string? from, string? to, int? minSources, string? q, string? entity, Backend b) =>
+        read.MapGet("/claims", (string? type, string? stance, string? lang, string? from, string? to, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "min_sources")] int? minSources, string? q, string? entity, Backend b) =>
         {
             if (type is not null && !Enum.GetValues<ClaimType>().Any(t => t.ToWire() == type))
                 return BadRequest($"Unknown claim type '{type}'. Use one of: {string.Join(", ", Enum.GetValues<ClaimType>().Select(t => t.ToWire()))}.");
@@ -87,7 +87,7 @@ internal static class ApiEndpoints
 
         var screen = app.MapGroup("/api").WithTags("screening").RequireRateLimiting(RateLimits.Read);
         screen.MapPost("/screen", (ScreenRequest? body, CatalogHolder c) => Screen(body, c)).WithSummary("Screens one name against every loaded list, with the reason for each hit");
-        screen.MapGet("/screen", (string? name, string? schema, string? birthDate, string? country, CatalogHolder c) => Screen(new ScreenRequest(name, schema, birthDate, country), c))
+        screen.MapGet("/screen", (string? name, string? schema, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "birth_date")] string? birthDate, string? country, CatalogHolder c) => Screen(new ScreenRequest(name, schema, birthDate, country), c))
             .WithSummary("Screens one name (query-string form)");
         screen.MapGet("/lists", (CatalogHolder c) => new
         {

@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace Vigil.Tests.TestSupport;
 
-public enum Backend { Sqlite, Postgres }
+public enum DbBackend { Sqlite, Postgres }
 
 /// <summary>
 /// Where the tests find PostgreSQL: VIGIL_TEST_POSTGRES, else the connection string that
@@ -57,7 +57,7 @@ public sealed class TestDatabase : IDisposable
     private readonly string? _pgName;
     private readonly string? _file;
 
-    private TestDatabase(Backend backend, string db, string? pgName, string? file)
+    private TestDatabase(DbBackend backend, string db, string? pgName, string? file)
     {
         Backend = backend;
         Db = db;
@@ -65,14 +65,14 @@ public sealed class TestDatabase : IDisposable
         _file = file;
     }
 
-    public Backend Backend { get; }
+    public DbBackend Backend { get; }
 
     /// <summary>What --db takes: a file path or a connection string.</summary>
     public string Db { get; }
 
-    public static TestDatabase Create(Backend backend)
+    public static TestDatabase Create(DbBackend backend)
     {
-        if (backend == Backend.Sqlite)
+        if (backend == DbBackend.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}.db");
             return new TestDatabase(backend, file, null, file);
@@ -115,7 +115,7 @@ public sealed class TestDatabase : IDisposable
 /// <summary>A theory row for the SQLite backend.</summary>
 public sealed class SqliteBackendAttribute : Xunit.Sdk.DataAttribute
 {
-    public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) => [[Backend.Sqlite]];
+    public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) => [[DbBackend.Sqlite]];
 }
 
 /// <summary>A theory row for the PostgreSQL backend; skipped, with the reason, when no test server answers.</summary>
@@ -123,7 +123,7 @@ public sealed class PostgresBackendAttribute : Xunit.Sdk.DataAttribute
 {
     public PostgresBackendAttribute() => Skip = TestDatabases.PostgresSkipReason!;
 
-    public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) => [[Backend.Postgres]];
+    public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) => [[DbBackend.Postgres]];
 }
 
 /// <summary>A fact that needs the test PostgreSQL; skipped, with the reason, when none answers.</summary>

@@ -9,7 +9,7 @@ public sealed class JobWorkerTests
     [Fact]
     public async Task A_worker_runs_each_job_through_its_handler_and_records_the_result()
     {
-        using var db = TestDatabase.Create(Backend.Sqlite);
+        using var db = TestDatabase.Create(DbBackend.Sqlite);
         StoreFactory.MigrateWork(db.Db);
         using var queue = StoreFactory.OpenJobs(db.Db);
         var ok = queue.Enqueue("echo", "hello");
@@ -29,7 +29,7 @@ public sealed class JobWorkerTests
     [Fact]
     public async Task A_worker_that_loses_its_claim_stops_the_handler_and_does_not_complete()
     {
-        using var db = TestDatabase.Create(Backend.Sqlite);
+        using var db = TestDatabase.Create(DbBackend.Sqlite);
         StoreFactory.MigrateWork(db.Db);
         using var queue = StoreFactory.OpenJobs(db.Db);
         var id = queue.Enqueue(JobKinds.Delay, "{\"ms\": 5000}");

@@ -10,7 +10,7 @@ public sealed class SqlJobQueueTests
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
 
-    private static (TestDatabase Db, IJobQueue Queue) Open(Backend backend)
+    private static (TestDatabase Db, IJobQueue Queue) Open(DbBackend backend)
     {
         var db = TestDatabase.Create(backend);
         StoreFactory.MigrateWork(db.Db);
@@ -18,7 +18,7 @@ public sealed class SqlJobQueueTests
     }
 
     [Theory, SqliteBackend, PostgresBackend]
-    public void A_queued_job_is_claimed_once_and_completed_once(Backend backend)
+    public void A_queued_job_is_claimed_once_and_completed_once(DbBackend backend)
     {
         var (db, queue) = Open(backend);
         using var _ = db;
@@ -44,7 +44,7 @@ public sealed class SqlJobQueueTests
     }
 
     [Theory, SqliteBackend, PostgresBackend]
-    public void A_job_whose_lease_ran_out_is_reclaimed_and_the_old_claim_can_no_longer_finish_it(Backend backend)
+    public void A_job_whose_lease_ran_out_is_reclaimed_and_the_old_claim_can_no_longer_finish_it(DbBackend backend)
     {
         var (db, queue) = Open(backend);
         using var _ = db;
@@ -67,7 +67,7 @@ public sealed class SqlJobQueueTests
     }
 
     [Theory, SqliteBackend, PostgresBackend]
-    public void A_failing_job_is_retried_until_its_attempts_run_out(Backend backend)
+    public void A_failing_job_is_retried_until_its_attempts_run_out(DbBackend backend)
     {
         var (db, queue) = Open(backend);
         using var _ = db;
@@ -83,7 +83,7 @@ public sealed class SqlJobQueueTests
     }
 
     [Theory, SqliteBackend, PostgresBackend]
-    public void A_worker_claims_only_the_kinds_it_handles(Backend backend)
+    public void A_worker_claims_only_the_kinds_it_handles(DbBackend backend)
     {
         var (db, queue) = Open(backend);
         using var _ = db;
@@ -96,7 +96,7 @@ public sealed class SqlJobQueueTests
     }
 
     [Theory, SqliteBackend, PostgresBackend]
-    public void Concurrent_claimers_never_take_the_same_job(Backend backend)
+    public void Concurrent_claimers_never_take_the_same_job(DbBackend backend)
     {
         var (db, queue) = Open(backend);
         using var _ = db;
