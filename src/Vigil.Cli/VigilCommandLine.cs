@@ -18,6 +18,8 @@ public static class VigilCommandLine
         root.Subcommands.Add(ExtractTextCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(WorkerCommand.Create());
         return root;
     }
 }

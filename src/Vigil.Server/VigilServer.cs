@@ -19,6 +19,8 @@ public static class VigilServer
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
+        // One line per request is noise at 1,000 requests/s; warnings and errors still show.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         services.AddOptions<ServerOptions>().Bind(builder.Configuration.GetSection(ServerOptions.Section));
         services.AddSingleton(sp => ServerComposition.OpenBackend(sp.GetRequiredService<IOptions<ServerOptions>>().Value));
         services.AddSingleton(sp => new CatalogHolder(() => ServerComposition.LoadCatalog(sp.GetRequiredService<IOptions<ServerOptions>>().Value, sp.GetRequiredService<ILoggerFactory>())));
@@ -37,6 +39,8 @@ public static class VigilServer
         services.AddOptions<FormOptions>().Configure<IOptions<ServerOptions>>((f, o) => f.MultipartBodyLengthLimit = o.Value.MaxRequestBytes);
 
         var app = builder.Build();
+        // Load the lists in the background at start-up, so the first /match does not wait for them.
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() => app.Services.GetRequiredService<CatalogHolder>().Catalog));
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(async (ctx, next) =>

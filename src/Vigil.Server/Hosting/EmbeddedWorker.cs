@@ -11,7 +11,7 @@ internal sealed class EmbeddedWorker(IOptions<ServerOptions> options, IServicePr
         if (!options.Value.Worker) return;
         await Task.Yield();
         var backend = services.GetRequiredService<Backend>();
-        var handlers = JobHandlers.Create(options.Value.Db, services.GetRequiredService<CatalogHolder>(), backend.Invalidate, m => log.LogInformation("{Message}", m));
+        var handlers = JobHandlers.Create(options.Value.Db, options.Value.Lists, backend.Invalidate, m => log.LogInformation("{Message}", m));
         var worker = new JobWorker(backend.Jobs, handlers, new JobWorkerOptions { Log = m => log.LogInformation("{Message}", m), PollInterval = TimeSpan.FromMilliseconds(500) });
         await worker.RunAsync(stoppingToken);
     }

@@ -1,22 +1,74 @@
 using System.Text.Json;
+using Vigil.Analysis;
+using Vigil.Extraction;
+using Vigil.Ingest;
+using Vigil.Pipeline;
+using Vigil.Screening;
 using Vigil.Storage;
 using Vigil.Storage.Jobs;
 
 namespace Vigil.Server.Hosting;
 
 /// <summary>
-/// What a worker does for each job kind: ingest (read inputs, store new documents), analyze
-/// (re-run the pipeline over every stored document and save the result) and delay.
-/// Each handler opens its own store: a worker may run beside the server, in another process
-/// or on another machine, sharing only the database.
+/// What a worker does for each job kind: ingest (read the inputs, store new documents, then queue
+/// an analysis), analyze (run the pipeline over every stored document and replace the stored
+/// analysis) and delay. Each job opens its own store: a worker may run beside the server, in
+/// another process or on another machine, sharing only the database.
 /// </summary>
 public static class JobHandlers
 {
-    public static IReadOnlyDictionary<string, JobHandler> Create(string db, CatalogHolder catalog, Action? changed = null, Action<string>? log = null) =>
-        new Dictionary<string, JobHandler>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, JobHandler> Create(string db, string? listsDirectory, Action? changed = null, Action<string>? log = null)
+    {
+        // Lists are loaded once per worker, on the first analysis: loading them is the slow part.
+        var pipeline = new Lazy<AnalysisPipeline>(() => BuildPipeline(listsDirectory, log), LazyThreadSafetyMode.ExecutionAndPublication);
+        return new Dictionary<string, JobHandler>(StringComparer.Ordinal)
         {
+            [JobKinds.Ingest] = (ctx, cancel) => Ingest(db, ctx, cancel, changed),
+            [JobKinds.Analyze] = (ctx, cancel) => Analyze(db, pipeline.Value, ctx, cancel, changed),
             [JobKinds.Delay] = Delay,
         };
+    }
+
+    /// <summary>Payload {"inputs": [...]}: files, folders, URLs or feeds. Queues an analysis when anything new was stored.</summary>
+    public static string? Ingest(string db, JobContext context, CancellationToken cancel, Action? changed = null)
+    {
+        var inputs = ReadInputs(context.Payload);
+        if (inputs.Count == 0) throw new InvalidDataException("The ingest job names no inputs: its payload needs {\"inputs\": [\"path or url\", ...]}.");
+        using var web = new WebFetcher();
+        var ingestor = new Ingestor(new IngestOptions { Web = web, Progress = new Reporter<IngestProgress>(p => context.Report($"read {p.Done}/{p.Known}: {p.Current}")) });
+        var batch = ingestor.Ingest(inputs, cancel);
+        cancel.ThrowIfCancellationRequested();
+        int added = 0, known = 0;
+        using (var store = StoreFactory.Open(db))
+        {
+            store.Migrate();
+            foreach (var d in batch.Documents)
+                if (store.AddDocument(d)) added++; else known++;
+        }
+        if (added > 0)
+        {
+            using var queue = StoreFactory.OpenJobs(db);
+            queue.Enqueue(JobKinds.Analyze, "{}");
+            changed?.Invoke();
+        }
+        var summary = $"{added} new document(s), {known} already stored, {batch.Problems.Count} problem(s)";
+        if (batch.Problems.Count > 0) summary += ": " + string.Join("; ", batch.Problems.Take(5).Select(p => $"{p.Input}: {p.Message}"));
+        if (batch.Documents.Count == 0 && batch.Problems.Count > 0) throw new InvalidDataException(summary);
+        return summary + (added > 0 ? "; analysis queued" : "");
+    }
+
+    /// <summary>Re-analyses every stored document and replaces the stored analysis in one transaction.</summary>
+    public static string? Analyze(string db, AnalysisPipeline pipeline, JobContext context, CancellationToken cancel, Action? changed = null)
+    {
+        using var store = StoreFactory.Open(db);
+        store.Migrate();
+        var workflow = new AnalyzeWorkflow(store, pipeline);
+        var total = store.Count().Documents;
+        cancel.ThrowIfCancellationRequested();
+        var result = workflow.AnalyzeStored(new Reporter<int>(done => context.Report($"extracted {done}/{total} documents")));
+        changed?.Invoke();
+        return $"{result.Documents.Count} documents, {result.Entities.Count} entities, {result.Claims.Count} claims, {result.Stories.Count} stories";
+    }
 
     /// <summary>Waits the payload's "ms" (at most ten minutes), reporting progress as it goes.</summary>
     public static string? Delay(JobContext context, CancellationToken cancel)
@@ -33,10 +85,27 @@ public static class JobHandlers
         return $"waited {ms} ms";
     }
 
-    internal static IStore OpenStore(string db)
+    private static List<string> ReadInputs(string payload)
     {
-        var store = StoreFactory.Open(db);
-        store.Migrate();
-        return store;
+        using var doc = JsonDocument.Parse(payload);
+        return doc.RootElement.TryGetProperty("inputs", out var inputs) && inputs.ValueKind == JsonValueKind.Array
+            ? inputs.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String).Select(i => i.GetString()!).ToList()
+            : [];
+    }
+
+    private static AnalysisPipeline BuildPipeline(string? listsDirectory, Action<string>? log)
+    {
+        var folder = ListSources.ResolveDirectory(listsDirectory);
+        var lists = folder is null ? new ListLoadResult([], [], []) : ListLoader.Load(folder);
+        log?.Invoke(folder is null ? "no sanctions lists found: nothing is screened" : $"lists: {lists.Entries.Count} entries from {folder}");
+        var screener = lists.Entries.Count > 0 ? new Screener(lists.Entries) : null;
+        var resolver = new EntityResolver();
+        return new AnalysisPipeline(new Extractor(lists.Entries), resolver, screener is null ? null : new EntityScreening(screener), [Analyzer.WithDefaultProvisions(resolver)]);
+    }
+
+    /// <summary>Reports synchronously on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class Reporter<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

@@ -8,7 +8,9 @@ internal static class ScreeningLoader
 {
     public static ScreeningCatalog Load(string folder, ILogger log)
     {
-        // Filled in when the screening stage's loader is available.
-        throw new NotSupportedException($"Screening is not available in this build; cannot load '{folder}'.");
+        var loaded = ListLoader.Load(folder);
+        foreach (var p in loaded.Problems) log.LogWarning("List {File}: {Message}", p.File, p.Message);
+        log.LogInformation("Lists: {Entries} entries from {Lists} list file(s) in {Folder}", loaded.Entries.Count, loaded.Lists.Count, folder);
+        return new ScreeningCatalog(loaded.Entries, new Screener(loaded.Entries), loaded.Problems);
     }
 }

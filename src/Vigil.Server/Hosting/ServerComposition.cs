@@ -1,4 +1,3 @@
-using Vigil.Evaluation;
 using Vigil.Screening;
 using Vigil.Server.Api;
 using Vigil.Storage;
@@ -8,33 +7,29 @@ namespace Vigil.Server.Hosting;
 /// <summary>How the server finds its database and its lists (the defaults that tests replace).</summary>
 public static class ServerComposition
 {
-    public const string ListsEnvironmentVariable = "VIGIL_LISTS";
-
     public static Backend OpenBackend(ServerOptions options)
     {
         var store = StoreFactory.Open(options.Db);
         store.Migrate();
-        StoreFactory.MigrateWork(options.Db);
         return new Backend(store, StoreFactory.OpenJobs(options.Db), StoreFactory.OpenReviews(options.Db));
-    }
-
-    /// <summary>The lists folder: the option, else VIGIL_LISTS, else ../shared/data/sanctions.</summary>
-    public static string? ListsFolder(ServerOptions options)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Lists)) return options.Lists;
-        var env = Environment.GetEnvironmentVariable(ListsEnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(env)) return env;
-        var shared = SharedData.TryFindRoot();
-        return shared is null ? null : Path.Combine(shared, "data", "sanctions");
     }
 
     public static ScreeningCatalog LoadCatalog(ServerOptions options, ILoggerFactory logs)
     {
         var log = logs.CreateLogger("Vigil.Lists");
-        var folder = ListsFolder(options);
-        if (folder is null || !Directory.Exists(folder))
+        string? folder;
+        try
         {
-            var why = $"No sanctions lists found (looked in '{folder ?? "(none)"}'): pass --lists DIR or set {ListsEnvironmentVariable}.";
+            folder = ListSources.ResolveDirectory(options.Lists);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            log.LogError("{Message}", e.Message);
+            return ScreeningCatalog.Empty(new NoScreener(), e.Message);
+        }
+        if (folder is null)
+        {
+            var why = $"No sanctions lists found: pass --lists DIR, set {ListSources.EnvironmentVariable}, or run `vigil lists update`.";
             log.LogWarning("{Why}", why);
             return ScreeningCatalog.Empty(new NoScreener(), why);
         }

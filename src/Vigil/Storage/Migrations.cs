@@ -68,6 +68,37 @@ public static class Migrations
                 data          TEXT NOT NULL
             );
             """),
+        new(2, "jobs queue and hit reviews (audit trail)", """
+            CREATE TABLE jobs (
+                id            TEXT PRIMARY KEY,
+                kind          TEXT NOT NULL,
+                payload       TEXT NOT NULL,
+                status        TEXT NOT NULL,
+                attempts      INTEGER NOT NULL DEFAULT 0,
+                max_attempts  INTEGER NOT NULL DEFAULT 3,
+                worker        TEXT,
+                token         TEXT,
+                created_at    BIGINT NOT NULL,
+                lease_until   BIGINT,
+                finished_at   BIGINT,
+                progress      TEXT,
+                result        TEXT,
+                error         TEXT,
+                completions   INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX ix_jobs_claimable ON jobs(status, created_at);
+            CREATE TABLE hit_reviews (
+                id            TEXT PRIMARY KEY,
+                entity_id     TEXT NOT NULL,
+                list_name     TEXT NOT NULL,
+                list_id       TEXT NOT NULL,
+                verdict       TEXT NOT NULL,
+                reviewer      TEXT NOT NULL,
+                note          TEXT,
+                at            BIGINT NOT NULL
+            );
+            CREATE INDEX ix_hit_reviews_entity ON hit_reviews(entity_id, at);
+            """),
     ];
 
     public const string VersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";

@@ -20,19 +20,4 @@ public static class StoreFactory
     public static IJobQueue OpenJobs(string db) => IsConnectionString(db) ? new PostgresJobQueue(db) : new SqliteJobQueue(db);
 
     public static IReviewLog OpenReviews(string db) => IsConnectionString(db) ? new PostgresReviewLog(db) : new SqliteReviewLog(db);
-
-    /// <summary>Creates the job and review tables when missing (until they join the versioned migrations).</summary>
-    public static void MigrateWork(string db)
-    {
-        using var c = IsConnectionString(db)
-            ? (System.Data.Common.DbConnection)new Npgsql.NpgsqlConnection(db)
-            : new Microsoft.Data.Sqlite.SqliteConnection(SqliteConnections.ConnectionString(db));
-        c.Open();
-        foreach (var sql in WorkSchema.Statements)
-        {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = sql;
-            cmd.ExecuteNonQuery();
-        }
-    }
 }

@@ -117,7 +117,7 @@ public sealed class VigilServerFactory : WebApplicationFactory<Vigil.Server.Prog
 
     private VigilServerFactory(AnalysisResult? analysis, IReadOnlyList<ListEntry>? entries = null, Dictionary<string, string?>? settings = null)
     {
-        StoreFactory.MigrateWork(_db.Db);
+        TestDatabase.Migrate(_db.Db);
         Store = new FakeStore(analysis ?? SampleData.Analysis());
         Entries = entries ?? SampleData.Entries;
         _settings = settings ?? [];

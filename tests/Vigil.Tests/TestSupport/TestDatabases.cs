@@ -89,6 +89,13 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(backend, cs, name, null);
     }
 
+    /// <summary>Brings the database's schema to the latest version.</summary>
+    public static void Migrate(string db)
+    {
+        using var store = Vigil.Storage.StoreFactory.Open(db);
+        store.Migrate();
+    }
+
     public void Dispose()
     {
         if (_file is not null)

@@ -10,7 +10,7 @@ public sealed class JobWorkerTests
     public async Task A_worker_runs_each_job_through_its_handler_and_records_the_result()
     {
         using var db = TestDatabase.Create(DbBackend.Sqlite);
-        StoreFactory.MigrateWork(db.Db);
+        TestDatabase.Migrate(db.Db);
         using var queue = StoreFactory.OpenJobs(db.Db);
         var ok = queue.Enqueue("echo", "hello");
         var bad = queue.Enqueue("boom", "{}", maxAttempts: 1);
@@ -30,7 +30,7 @@ public sealed class JobWorkerTests
     public async Task A_worker_that_loses_its_claim_stops_the_handler_and_does_not_complete()
     {
         using var db = TestDatabase.Create(DbBackend.Sqlite);
-        StoreFactory.MigrateWork(db.Db);
+        TestDatabase.Migrate(db.Db);
         using var queue = StoreFactory.OpenJobs(db.Db);
         var id = queue.Enqueue(JobKinds.Delay, "{\"ms\": 5000}");
         var options = new JobWorkerOptions { Lease = TimeSpan.FromMilliseconds(400), HeartbeatInterval = TimeSpan.FromMilliseconds(100) };

@@ -13,7 +13,7 @@ public sealed class SqlJobQueueTests
     private static (TestDatabase Db, IJobQueue Queue) Open(DbBackend backend)
     {
         var db = TestDatabase.Create(backend);
-        StoreFactory.MigrateWork(db.Db);
+        TestDatabase.Migrate(db.Db);
         return (db, StoreFactory.OpenJobs(db.Db));
     }
 
