@@ -38,7 +38,7 @@ internal static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api").WithTags("analysis").RequireRateLimiting(RateLimits.Read);
-        read.MapGet("/analysis", (Backend b) => Results.Text(WireFormat.Serialize(AnalysisQueries.WithoutSuppressed(b.Analysis(), b.Reviews)), "application/json"))
+        read.MapGet("/analysis", (Backend b) => Reports.Render("json", AnalysisQueries.WithoutSuppressed(b.Analysis(), b.Reviews)))
             .WithSummary("The stored analysis, as `vigil analyze --format json` writes it").Produces<AnalysisDto>();
         read.MapGet("/documents", (Backend b) => b.Analysis().Documents.Select(DocumentDto.From).ToList()).WithSummary("Stored documents");
         read.MapGet("/documents/{id}", (string id, Backend b) =>
@@ -82,7 +82,7 @@ internal static class ApiEndpoints
         read.MapGet("/timeline", (Backend b) => new AnalysisQueries(b.Analysis()).Timeline().Select(x => new { date = x.Date, claim = ClaimDto.From(x.Claim) }).ToList())
             .WithSummary("Claims in date order");
         read.MapGet("/reports/{format}", (string format, Backend b) => Reports.Render(format, AnalysisQueries.WithoutSuppressed(b.Analysis(), b.Reviews)))
-            .WithSummary("The report of the stored analysis: json, md or html");
+            .WithSummary("The report of the stored analysis: json, md or html (as `vigil analyze --format` writes it)");
         read.MapGet("/counts", (Backend b) => b.Read(s => s.Count())).WithSummary("Row counts of the store");
 
         var screen = app.MapGroup("/api").WithTags("screening").RequireRateLimiting(RateLimits.Read);

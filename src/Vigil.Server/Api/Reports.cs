@@ -1,16 +1,25 @@
 using Vigil.Model;
-using Vigil.Model.Wire;
+using Vigil.Reporting;
 
 namespace Vigil.Server.Api;
 
-/// <summary>GET /api/reports/{format}: the stored analysis through the report writers.</summary>
+/// <summary>GET /api/reports/{format} and /api/analysis: the stored analysis through the same writers as `vigil analyze`.</summary>
 internal static class Reports
 {
-    public static readonly IReadOnlyList<string> Formats = ["json"];
-
-    public static IResult Render(string format, AnalysisResult analysis) => format switch
+    public static IResult Render(string format, AnalysisResult analysis)
     {
-        "json" => Results.Text(WireFormat.Serialize(analysis), "application/json"),
-        _ => ApiEndpoints.NotFound($"No report format '{format}'. Use one of: {string.Join(", ", Formats)}."),
-    };
+        var writer = ReportWriters.Find(format);
+        if (writer is null)
+            return ApiEndpoints.NotFound($"No report format '{format}'. Use one of: {string.Join(", ", ReportWriters.All.Select(w => w.Format))}.");
+        var text = new StringWriter();
+        writer.Write(analysis, text);
+        var type = writer.FileExtension switch
+        {
+            ".json" => "application/json",
+            ".html" => "text/html",
+            ".md" => "text/markdown",
+            _ => "text/plain",
+        };
+        return Results.Text(text.ToString(), type + "; charset=utf-8");
+    }
 }

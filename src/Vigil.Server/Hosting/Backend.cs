@@ -1,3 +1,4 @@
+using Vigil.Analysis;
 using Vigil.Model;
 using Vigil.Storage;
 using Vigil.Storage.Jobs;
@@ -12,6 +13,8 @@ namespace Vigil.Server.Hosting;
 /// </summary>
 public sealed class Backend(IStore store, IJobQueue jobs, IReviewLog reviews) : IDisposable
 {
+    // Restores what a stored analysis does not keep (assessments, timeline, graph), as `vigil analyze` shows them.
+    private readonly Analyzer _analyzer = Analyzer.WithDefaultProvisions();
     private static readonly TimeSpan AnalysisTtl = TimeSpan.FromSeconds(3);
     private readonly Lock _gate = new();
     private (AnalysisResult Analysis, DateTime At)? _cached;
@@ -30,7 +33,7 @@ public sealed class Backend(IStore store, IJobQueue jobs, IReviewLog reviews) : 
         lock (_gate)
         {
             if (_cached is { } c && DateTime.UtcNow - c.At < AnalysisTtl) return c.Analysis;
-            var a = store.LoadAnalysis();
+            var a = _analyzer.Complete(store.LoadAnalysis());
             _cached = (a, DateTime.UtcNow);
             return a;
         }

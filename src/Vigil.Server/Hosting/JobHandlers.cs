@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Vigil.Analysis;
-using Vigil.Extraction;
 using Vigil.Ingest;
 using Vigil.Pipeline;
-using Vigil.Screening;
 using Vigil.Storage;
 using Vigil.Storage.Jobs;
 
@@ -19,12 +16,12 @@ public static class JobHandlers
 {
     public static IReadOnlyDictionary<string, JobHandler> Create(string db, string? listsDirectory, Action? changed = null, Action<string>? log = null)
     {
-        // Lists are loaded once per worker, on the first analysis: loading them is the slow part.
-        var pipeline = new Lazy<AnalysisPipeline>(() => BuildPipeline(listsDirectory, log), LazyThreadSafetyMode.ExecutionAndPublication);
+        // The workbench (lists, pipeline) is built once per worker, on the first analysis: loading lists is the slow part.
+        var workbench = new Lazy<Workbench>(() => OpenWorkbench(db, listsDirectory, log), LazyThreadSafetyMode.ExecutionAndPublication);
         return new Dictionary<string, JobHandler>(StringComparer.Ordinal)
         {
             [JobKinds.Ingest] = (ctx, cancel) => Ingest(db, ctx, cancel, changed),
-            [JobKinds.Analyze] = (ctx, cancel) => Analyze(db, pipeline.Value, ctx, cancel, changed),
+            [JobKinds.Analyze] = (ctx, cancel) => Analyze(workbench.Value, ctx, cancel, changed),
             [JobKinds.Delay] = Delay,
         };
     }
@@ -58,16 +55,17 @@ public static class JobHandlers
     }
 
     /// <summary>Re-analyses every stored document and replaces the stored analysis in one transaction.</summary>
-    public static string? Analyze(string db, AnalysisPipeline pipeline, JobContext context, CancellationToken cancel, Action? changed = null)
+    public static string? Analyze(Workbench workbench, JobContext context, CancellationToken cancel, Action? changed = null)
     {
-        using var store = StoreFactory.Open(db);
-        store.Migrate();
-        var workflow = new AnalyzeWorkflow(store, pipeline);
-        var total = store.Count().Documents;
-        cancel.ThrowIfCancellationRequested();
-        var result = workflow.AnalyzeStored(new Reporter<int>(done => context.Report($"extracted {done}/{total} documents")));
-        changed?.Invoke();
-        return $"{result.Documents.Count} documents, {result.Entities.Count} entities, {result.Claims.Count} claims, {result.Stories.Count} stories";
+        // One analysis at a time per worker: the workbench's store is one connection.
+        lock (workbench)
+        {
+            var total = workbench.Store.Count().Documents;
+            cancel.ThrowIfCancellationRequested();
+            var result = workbench.Workflow.AnalyzeStored(new Reporter<int>(done => context.Report($"extracted {done}/{total} documents")));
+            changed?.Invoke();
+            return $"{result.Documents.Count} documents, {result.Entities.Count} entities, {result.Claims.Count} claims, {result.Stories.Count} stories";
+        }
     }
 
     /// <summary>Waits the payload's "ms" (at most ten minutes), reporting progress as it goes.</summary>
@@ -93,14 +91,13 @@ public static class JobHandlers
             : [];
     }
 
-    private static AnalysisPipeline BuildPipeline(string? listsDirectory, Action<string>? log)
+    private static Workbench OpenWorkbench(string db, string? listsDirectory, Action<string>? log)
     {
-        var folder = ListSources.ResolveDirectory(listsDirectory);
-        var lists = folder is null ? new ListLoadResult([], [], []) : ListLoader.Load(folder);
-        log?.Invoke(folder is null ? "no sanctions lists found: nothing is screened" : $"lists: {lists.Entries.Count} entries from {folder}");
-        var screener = lists.Entries.Count > 0 ? new Screener(lists.Entries) : null;
-        var resolver = new EntityResolver();
-        return new AnalysisPipeline(new Extractor(lists.Entries), resolver, screener is null ? null : new EntityScreening(screener), [Analyzer.WithDefaultProvisions(resolver)]);
+        var workbench = Workbench.Open(new WorkbenchOptions(db, listsDirectory));
+        foreach (var p in workbench.Lists.Problems) log?.Invoke($"list {p.File}: {p.Message}");
+        log?.Invoke(workbench.ListsDirectory is null ? "no sanctions lists found: nothing is screened"
+            : $"lists: {workbench.Lists.Entries.Count} entries from {workbench.ListsDirectory}");
+        return workbench;
     }
 
     /// <summary>Reports synchronously on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>

@@ -85,6 +85,9 @@ public static class SqlMigrator
         foreach (var m in migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
             using var tx = connection.BeginTransaction();
+            // Another process may have applied it since the read above (two workers starting together):
+            // check again inside the write transaction, which serialises them.
+            if (connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_version WHERE version = @Version", new { m.Version }, tx) > 0) continue;
             connection.Execute(m.Sql, transaction: tx);
             connection.Execute("INSERT INTO schema_version (version, description, applied_at) VALUES (@Version, @Description, @At)",
                 new { m.Version, m.Description, At = DateTime.UtcNow.ToString("O") }, tx);
