@@ -20,6 +20,8 @@ public static class VigilCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(WorkerCommand.Create());
+        root.Subcommands.Add(WatchCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
         return root;
     }
 }

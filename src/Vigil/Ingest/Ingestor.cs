@@ -76,6 +76,14 @@ public sealed class Ingestor(IngestOptions? options = null)
         return new IngestBatch(run.Documents, run.Problems);
     }
 
+    /// <summary>One input with metadata the caller already knows (a watched feed's item), which wins over the page's own.</summary>
+    public IngestBatch Ingest(string input, SourceMetadata metadata, CancellationToken cancellationToken = default)
+    {
+        var run = new Run(this, cancellationToken) { Known = 1 };
+        run.Input(input, metadata);
+        return new IngestBatch(run.Documents, run.Problems);
+    }
+
     /// <summary>The state of one call: what was found so far, and which texts were already seen.</summary>
     private sealed class Run(Ingestor owner, CancellationToken cancellationToken)
     {
@@ -85,15 +93,16 @@ public sealed class Ingestor(IngestOptions? options = null)
         public int Known;
         private int done;
 
-        public void Input(string input)
+        public void Input(string input, SourceMetadata? metadata = null)
         {
             if (string.IsNullOrWhiteSpace(input))
             {
                 Problem("(empty argument)", "An empty input was given: pass a file, a folder, a .jsonl manifest or a URL.");
                 return;
             }
-            if (ContentReader.IsUrl(input)) Url(input, new SourceMetadata(Url: input));
+            if (ContentReader.IsUrl(input)) Url(input, (metadata ?? new SourceMetadata()) with { Url = metadata?.Url ?? input });
             else if (Directory.Exists(input)) Folder(input);
+            else if (File.Exists(input) && metadata is not null) ReadFile(input, metadata);
             else if (File.Exists(input)) FileOrManifest(input);
             else Problem(input, $"Not found: no file or folder at '{Path.GetFullPath(input)}'. Check the path (relative paths start from {Directory.GetCurrentDirectory()}).");
             Report(input);
