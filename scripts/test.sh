@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 results=TestResults
 rm -rf "$results"
 
-bash scripts/setup-machine.sh || { echo "machine set-up failed"; echo "0 passed, 1 failed"; exit 1; }
+bash scripts/setup-test-machine.sh || { echo "machine set-up failed"; echo "0 passed, 1 failed"; exit 1; }
 # The set-up's exports (e.g. the test PostgreSQL's connection string) come back through this file.
 [ -f .vigil/test-env.sh ] && source .vigil/test-env.sh
 trap 'bash scripts/stop-test-postgres.sh' EXIT
