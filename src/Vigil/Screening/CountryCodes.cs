@@ -40,7 +40,7 @@ public static class CountryCodes
     /// <summary>The code when known, else the name as listed (trimmed).</summary>
     public static string CodeOrName(string name) => TryGetCode(name) ?? name.Trim();
 
-    private static string Key(string name) => string.Join(' ', NameFolding.Tokens(Transliteration.ToLatin(name.Trim())));
+    private static string Key(string name) => string.Join(' ', NameFolding.Tokens(Transliteration.FoldLatin(name.Trim())));
 
     private static Dictionary<string, string> Build()
     {
@@ -53,7 +53,6 @@ public static class CountryCodes
             if (code.Length != 2 || !char.IsLetter(code[0])) continue;
             map.TryAdd(Key(code), code);
             map.TryAdd(Key(region.EnglishName), code);
-            map.TryAdd(Key(region.NativeName), code);
             map.TryAdd(Key(region.ThreeLetterISORegionName), code);
         }
         foreach (var (name, code) in ListSpellings) map[Key(name)] = code;

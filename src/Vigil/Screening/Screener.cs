@@ -16,7 +16,7 @@ public sealed class Screener : IScreener
     /// A hit whose score reaches this is a match (<see cref="SanctionHit.IsMatch"/>). Calibrated on the
     /// training split of the labelled name pairs; the held-out figures are in docs/accuracy.md.
     /// </summary>
-    public const double MatchThreshold = 0.80;
+    public const double MatchThreshold = 0.76;
 
     /// <summary>How many candidate names (by the index's upper bound) are scored in full per query.</summary>
     private const int CandidatesScored = 60;
@@ -29,14 +29,21 @@ public sealed class Screener : IScreener
     public Screener(IReadOnlyList<ListEntry> entries) : this(entries, MatcherWeights.Default, MatchThreshold) { }
 
     public Screener(IReadOnlyList<ListEntry> entries, MatcherWeights weights, double threshold = MatchThreshold)
+        : this(new NameIndex(entries), weights, threshold) { }
+
+    private Screener(NameIndex index, MatcherWeights weights, double threshold)
     {
-        index = new NameIndex(entries);
+        this.index = index;
         comparer = new NameComparer(index, weights);
         this.threshold = threshold;
         scratch = new ThreadLocal<Scratch>(() => new Scratch(index.Names.Count));
     }
 
     public IReadOnlyList<ListEntry> Entries => index.Entries;
+    public MatcherWeights Weights => comparer.Weights;
+
+    /// <summary>The same index with other weights and threshold (for calibration: the index is built once).</summary>
+    public Screener With(MatcherWeights weights, double threshold) => new(index, weights, threshold);
     public double Threshold => threshold;
 
     public IReadOnlyList<SanctionHit> Screen(ScreeningQuery query, int limit = 10, double minScore = 0.5)
@@ -70,7 +77,7 @@ public sealed class Screener : IScreener
     }
 
     /// <summary>The name score alone for a query name against one listed name (for calibration on labelled pairs).</summary>
-    internal double CompareNames(string query, string candidate, EntitySchema? schema)
+    public double CompareNames(string query, string candidate, EntitySchema? schema)
     {
         var candidates = Matching.NameAnalyzer.Analyze(candidate, organisation: schema is not EntitySchema.Person)
             .Select(c => comparer.Candidate(candidate, c)).ToList();

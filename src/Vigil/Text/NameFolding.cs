@@ -11,20 +11,22 @@ namespace Vigil.Text;
 public static class NameFolding
 {
     /// <summary>Token lists for every Latin spelling of <paramref name="name"/> (one for Latin-script names).</summary>
-    public static IReadOnlyList<string[]> TokenVariants(string name)
+    /// <param name="joinInitialisms">Join runs of single letters (U.S. → us, for organisations); person
+    /// initials (J.-C. Juncker) stay separate so they can match given names.</param>
+    public static IReadOnlyList<string[]> TokenVariants(string name, bool joinInitialisms = true)
     {
         var variants = Transliteration.ToLatinVariants(name);
         var result = new List<string[]>(variants.Count);
         foreach (var v in variants)
         {
-            var tokens = Tokens(v);
+            var tokens = Tokens(v, joinInitialisms);
             if (tokens.Length > 0 && !result.Any(r => r.AsSpan().SequenceEqual(tokens))) result.Add(tokens);
         }
         return result;
     }
 
     /// <summary>Tokens of an already Latin (ideally ASCII) name; any leftover non-ASCII letters are kept folded.</summary>
-    public static string[] Tokens(string latin)
+    public static string[] Tokens(string latin, bool joinInitialisms = true)
     {
         var tokens = new List<string>(6);
         var current = new StringBuilder(16);
@@ -46,7 +48,7 @@ public static class NameFolding
             else if (current.Length > 0) { tokens.Add(current.ToString()); current.Clear(); }
         }
         if (current.Length > 0) tokens.Add(current.ToString());
-        return JoinInitialisms(tokens);
+        return joinInitialisms ? JoinInitialisms(tokens) : [.. tokens];
     }
 
     private static string[] JoinInitialisms(List<string> tokens)

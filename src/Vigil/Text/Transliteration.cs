@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Icu;
 
@@ -7,14 +8,31 @@ namespace Vigil.Text;
 /// Latin spellings of a name written in any script. Cyrillic gets several (BGN/PCGN, ISO 9,
 /// Russian passport/ICAO) because lists and the press use all of them; Hangul gets Revised
 /// Romanisation, McCune–Reischauer and the DPRK system (see <see cref="HangulRomanizer"/>);
-/// other scripts (Arabic, Chinese, Japanese, Greek, ...) go through ICU's Any-Latin (CLDR data).
+/// Arabic, Chinese, Japanese kana, Greek, Hebrew, Georgian and Armenian go through ICU's
+/// script transforms (CLDR data); anything else through AnyAscii. Latin letters with diacritics
+/// are folded here without ICU (ß → ss, ø → o, ł → l), which keeps the common path fast.
 /// </summary>
 public static class Transliteration
 {
-    private static readonly Lazy<bool> IcuReady = new(() => { Wrapper.Init(); return true; });
+    private static readonly Lazy<bool> IcuReady = new(() =>
+    {
+        // Without a hint icu.net probes many library versions before finding the installed one.
+        var installed = Directory.Exists("/usr/lib/x86_64-linux-gnu") ? Directory.GetFiles("/usr/lib/x86_64-linux-gnu", "libicuuc.so.*") : [];
+        var version = installed.Select(f => Path.GetFileName(f).Split('.')).Select(p => p.Length > 2 && int.TryParse(p[2], out var v) ? v : 0).DefaultIfEmpty(0).Max();
+        if (version > 0) Wrapper.ConfineIcuVersions(version, version);
+        Wrapper.Init();
+        return true;
+    });
+    private static readonly Dictionary<string, (Transliterator Instance, Lock Gate)> Instances = new(StringComparer.Ordinal);
+    private static readonly Lock InstancesGate = new();
 
-    // ICU transliterators are not documented as safe for concurrent use: one set per thread.
-    [ThreadStatic] private static Dictionary<string, Transliterator>? perThread;
+    // Letters that Unicode decomposition does not reduce to ASCII.
+    private static readonly Dictionary<char, string> LatinSpecials = new()
+    {
+        ['ß'] = "ss", ['ẞ'] = "SS", ['ø'] = "o", ['Ø'] = "O", ['ł'] = "l", ['Ł'] = "L", ['đ'] = "d", ['Đ'] = "D", ['ð'] = "d", ['Ð'] = "D",
+        ['æ'] = "ae", ['Æ'] = "AE", ['œ'] = "oe", ['Œ'] = "OE", ['ı'] = "i", ['þ'] = "th", ['Þ'] = "Th", ['ħ'] = "h", ['Ħ'] = "H",
+        ['ŀ'] = "l", ['Ŀ'] = "L", ['ŋ'] = "ng", ['Ŋ'] = "NG", ['ſ'] = "s", ['ƒ'] = "f", ['ə'] = "e", ['Ə'] = "E", ['ʻ'] = "'", ['ʼ'] = "'",
+    };
 
     /// <summary>True when every character is ASCII (the fast path: no transliteration needed).</summary>
     public static bool IsAscii(string text)
@@ -28,8 +46,8 @@ public static class Transliteration
     /// <summary>Latin spellings of <paramref name="text"/>, the most standard first; the text itself when already ASCII.</summary>
     public static IReadOnlyList<string> ToLatinVariants(string text)
     {
-        text = text.Normalize(NormalizationForm.FormKC);
         if (IsAscii(text)) return [text];
+        text = text.Normalize(NormalizationForm.FormKC);
         var result = new List<string>(3);
         if (HangulRomanizer.ContainsHangul(text))
         {
@@ -38,9 +56,9 @@ public static class Transliteration
         }
         if (ContainsCyrillic(text))
         {
-            Add(Apply("Russian-Latin/BGN; Any-Latin; Latin-ASCII", text));
-            Add(Apply("Any-Latin; Latin-ASCII", text));               // ISO 9 without diacritics
-            Add(Apply("Any-Latin; Latin-ASCII", ToPassportStyle(text)));
+            Add(FoldLatin(Apply("Russian-Latin/BGN", text)));
+            Add(FoldLatin(Apply("Cyrillic-Latin", text)));        // ISO 9, diacritics then folded away
+            Add(FoldLatin(Apply("Cyrillic-Latin", ToPassportStyle(text))));
             return result;
         }
         Add(ToLatin(text));
@@ -49,8 +67,60 @@ public static class Transliteration
         void Add(string s) { if (s.Length > 0 && !result.Contains(s)) result.Add(s); }
     }
 
-    /// <summary>One Latin, ASCII spelling (ICU Any-Latin then Latin-ASCII: diacritics removed, ß → ss, ø → o).</summary>
-    public static string ToLatin(string text) => IsAscii(text) ? text : Apply("Any-Latin; Latin-ASCII", text);
+    /// <summary>One Latin, ASCII-folded spelling.</summary>
+    public static string ToLatin(string text)
+    {
+        if (IsAscii(text)) return text;
+        var transform = TransformFor(text);
+        return FoldLatin(transform is null ? text : transform == "AnyAscii" ? AnyAscii.Transliteration.Transliterate(text) : Apply(transform, text));
+    }
+
+    /// <summary>Latin with diacritics and special letters folded to ASCII; other characters are left alone.</summary>
+    public static string FoldLatin(string text)
+    {
+        if (IsAscii(text)) return text;
+        var sb = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (c <= 0x7F) { sb.Append(c); continue; }
+            if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark) continue;
+            if (LatinSpecials.TryGetValue(c, out var s)) sb.Append(s);
+            else if (c is '\u2018' or '\u2019' or '\u02BB' or '\u02BC' or '\u00B4' or '`') sb.Append('\'');
+            else if (char.IsLetter(c) && c <= '\u024F') sb.Append(AnyAscii.Transliteration.Transliterate(c.ToString()));
+            else if (char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c)) sb.Append(' ');
+            else sb.Append(c);
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>The ICU transform chain for the scripts present, "AnyAscii" for scripts ICU is not asked about, null for Latin only.</summary>
+    private static string? TransformFor(string text)
+    {
+        var parts = new List<string>(2);
+        var other = false;
+        foreach (var c in text)
+        {
+            if (c < 0x250 || c is >= '\u1E00' and <= '\u1EFF' || !char.IsLetter(c)) continue;
+            var id = c switch
+            {
+                >= '\u0400' and <= '\u04FF' => "Cyrillic-Latin",
+                >= '\u0370' and <= '\u03FF' => "Greek-Latin",
+                >= '\u0590' and <= '\u05FF' => "Hebrew-Latin",
+                >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' => "Arabic-Latin",
+                >= '\u0530' and <= '\u058F' => "Armenian-Latin",
+                >= '\u10A0' and <= '\u10FF' => "Georgian-Latin",
+                >= '\u3040' and <= '\u309F' => "Hiragana-Latin",
+                >= '\u30A0' and <= '\u30FF' => "Katakana-Latin",
+                >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' => "Han-Latin",
+                _ => null,
+            };
+            if (id is null) other = true;
+            else if (!parts.Contains(id)) parts.Add(id);
+        }
+        if (parts.Count == 0) return other ? "AnyAscii" : null;
+        parts.Sort(StringComparer.Ordinal);
+        return string.Join("; ", parts);
+    }
 
     /// <summary>Russian international-passport (ICAO 9303, 2013) spelling, applied before ICU for the rest.</summary>
     internal static string ToPassportStyle(string text)
@@ -74,12 +144,16 @@ public static class Transliteration
     private static string Apply(string id, string text)
     {
         _ = IcuReady.Value;
-        perThread ??= new Dictionary<string, Transliterator>(StringComparer.Ordinal);
-        if (!perThread.TryGetValue(id, out var t))
+        (Transliterator Instance, Lock Gate) entry;
+        lock (InstancesGate)
         {
-            t = Transliterator.CreateInstance(id);
-            perThread[id] = t;
+            if (!Instances.TryGetValue(id, out entry))
+            {
+                entry = (Transliterator.CreateInstance(id), new Lock());
+                Instances[id] = entry;
+            }
         }
-        return t.Transliterate(text);
+        // ICU does not promise that one transliterator may be used by several threads at once.
+        lock (entry.Gate) return entry.Instance.Transliterate(text);
     }
 }

@@ -17,7 +17,7 @@ internal static partial class RemarksParser
     [GeneratedRegex(@"\b(?:nationality|citizen) (?<c>[^;.()]+?)(?=;|\.$|\.\s|$|\()")]
     private static partial Regex NationalityPattern();
 
-    [GeneratedRegex(@"\b(?<t>Passport|National ID No\.|Cedula No\.|Tax ID No\.|Registration Number|SWIFT/BIC|IMO|MMSI|Identification Number IMO|Vessel Registration Identification IMO|Residency Number|Identification Number|Driver's License No\.) (?<v>[A-Z0-9][A-Z0-9\-/ ]*?[A-Z0-9]?)(?: \((?<c>[^)]+)\))?(?=;|\.$|\.\s|$|,)")]
+    [GeneratedRegex(@"\b(?<t>Passport|National ID No\.|Cedula No\.|Tax ID No\.|Registration Number|SWIFT/BIC|IMO|MMSI|Identification Number IMO|Vessel Registration Identification IMO|Residency Number|Identification Number|Driver's License No\.) (?<v>[A-Z0-9][A-Z0-9\-/]*)(?: \((?<c>[^)]+)\))?")]
     private static partial Regex IdentifierPattern();
 
     [GeneratedRegex(@"\ba\.k\.a\. '(?<n>[^']+)'")]

@@ -29,7 +29,7 @@ internal static class NameAnalyzer
     public static IReadOnlyList<AnalyzedName> Analyze(string name, bool organisation)
     {
         var result = new List<AnalyzedName>(2);
-        foreach (var tokens in NameFolding.TokenVariants(name))
+        foreach (var tokens in NameFolding.TokenVariants(name, joinInitialisms: organisation))
         {
             AnalyzedName analyzed;
             if (organisation) analyzed = RewriteLegalForms(tokens);

@@ -100,24 +100,42 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var unmatchedCandidate = new List<string>();
         for (var i = 0; i < n; i++)
         {
-            // A matched query token weighs what its list partner weighs: a typo makes a token unseen, not rare.
-            var w = qMatch[i] >= 0 && !q.IsLegalForm[i] ? c.Weights[qMatch[i]] : q.Weights[i];
-            if (qMatch[i] < 0 && !q.IsLegalForm[i]) w = Math.Min(w, weights.UnknownTokenWeight);
+            double w;
+            if (qMatch[i] >= 0 && !q.IsLegalForm[i])
+            {
+                // A matched query token weighs what its list partner weighs (a typo makes a token unseen, not
+                // rare); a token matching two joined list tokens weighs what both do.
+                w = c.Weights[qMatch[i]];
+                if (qMatch[i] + 1 < m && cMatch[qMatch[i] + 1] == i) w += c.Weights[qMatch[i] + 1];
+                if ((i > 0 && qMatch[i - 1] == qMatch[i]) || (i + 1 < n && qMatch[i + 1] == qMatch[i])) w /= 2;
+            }
+            else w = q.IsLegalForm[i] ? q.Weights[i] : Math.Min(q.Weights[i], weights.UnknownTokenWeight);
             qTotal += w;
             if (qMatch[i] >= 0) qMatched += w * qSim[i];
             else unmatchedQuery.Add(q.Tokens[i]);
         }
+        double cUnmatchedNamed = 0, qUnmatchedNamed = 0;
         for (var j = 0; j < m; j++)
         {
             var w = c.Weights[j];
             cTotal += w;
             if (cMatch[j] >= 0) cMatched += w * cSim[j];
-            else unmatchedCandidate.Add(c.Tokens[j]);
+            else
+            {
+                unmatchedCandidate.Add(c.Tokens[j]);
+                if (!c.IsLegalForm[j]) cUnmatchedNamed += w;
+            }
         }
+        for (var i = 0; i < n; i++)
+            if (qMatch[i] < 0 && !q.IsLegalForm[i]) qUnmatchedNamed += Math.Min(q.Weights[i], weights.UnknownTokenWeight);
         var qCov = qTotal > 0 ? qMatched / qTotal : 0;
         var cCov = cTotal > 0 ? cMatched / cTotal : 0;
         var information = Math.Min(1.0, qMatched / weights.MinInformation);
-        var score = (weights.QueryCoverageShare * qCov + (1 - weights.QueryCoverageShare) * cCov) * information;
+        var blended = weights.QueryCoverageShare * qCov + (1 - weights.QueryCoverageShare) * cCov;
+        var coverage = weights.MinCoverageShare * Math.Min(qCov, cCov) + (1 - weights.MinCoverageShare) * blended;
+        // Tokens left over on both sides are a conflict (Ahmed vs Yahya in the same place), not just an omission.
+        var conflict = qTotal > 0 && cTotal > 0 ? Math.Min(qUnmatchedNamed / qTotal, cUnmatchedNamed / cTotal) : 0;
+        var score = coverage * information - weights.ConflictPenalty * conflict;
         return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate);
     }
 
@@ -132,16 +150,22 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
 public sealed record MatcherWeights
 {
     /// <summary>Token pairs less similar than this are not paired at all.</summary>
-    public double MinTokenSimilarity { get; init; } = 0.70;
+    public double MinTokenSimilarity { get; init; } = 0.75;
 
     /// <summary>Minimum similarity for a token to match two adjacent tokens written together.</summary>
     public double MinJoinedSimilarity { get; init; } = 0.85;
 
     /// <summary>Share of the name score that comes from covering the query (the rest: covering the listed name).</summary>
-    public double QueryCoverageShare { get; init; } = 0.6;
+    public double QueryCoverageShare { get; init; } = 0.7;
+
+    /// <summary>Share of the coverage that is the lower of the two sides (the rest: the blend above).</summary>
+    public double MinCoverageShare { get; init; } = 0.0;
+
+    /// <summary>Subtracted, times the smaller share of unmatched weight on either side, when both sides have tokens the other lacks.</summary>
+    public double ConflictPenalty { get; init; } = 0.6;
 
     /// <summary>Matched token weight (sum of rarity) needed for full credit; below it the score shrinks in proportion.</summary>
-    public double MinInformation { get; init; } = 1.0;
+    public double MinInformation { get; init; } = 0.7;
 
     /// <summary>Cap on the weight of a query token no list contains, so one unknown token cannot sink a match alone.</summary>
     public double UnknownTokenWeight { get; init; } = 0.9;

@@ -146,6 +146,12 @@ internal static class VariantGroups
             var id = next++;
             foreach (var s in group) map.TryAdd(s, id);
         }
+        foreach (var line in File.ReadLines(ResourceFile.Path("names", "name_variants.tsv")))
+        {
+            if (line.StartsWith('#') || line.Trim().Length == 0) continue;
+            var id = next++;
+            foreach (var s in line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) map.TryAdd(s, id);
+        }
         var symbolIds = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (token, symbol) in NameAnalyzerSymbols())
         {

@@ -1,7 +1,7 @@
 namespace Vigil.Screening.Matching;
 
 /// <summary>How two name tokens were found to agree.</summary>
-internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined }
+internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined, Initial }
 
 /// <summary>
 /// Similarity of two folded name tokens in [0, 1], with how it was reached: exact; a known variant
@@ -17,6 +17,9 @@ internal static class TokenSimilarity
     /// <summary>Similarity given to tokens that are known variants of one another (Ri/Lee, company/co).</summary>
     public const double VariantSimilarity = 0.95;
 
+    /// <summary>Similarity of an initial to a name it could abbreviate.</summary>
+    public const double InitialSimilarity = 0.75;
+
     /// <param name="allowSkeleton">Only for spellings transliterated from another script, where vowels are least reliable
     /// (Ким Чен Ын → Kim Chen Yn for Kim Jong Un); in Latin input the same looseness would pair unrelated names.</param>
     public static (double Score, TokenMatchKind Kind) Compare(string a, string b, TokenKeys ka, TokenKeys kb, bool allowSkeleton = false)
@@ -24,6 +27,8 @@ internal static class TokenSimilarity
         if (a == b) return (1.0, TokenMatchKind.Exact);
         if (ka.Group >= 0 && ka.Group == kb.Group) return (VariantSimilarity, TokenMatchKind.Variant);
         if (HasDigit(a) || HasDigit(b)) return (0, TokenMatchKind.None);
+        // An initial stands for any name with that first letter (V. Putin, Hans J Friedrich).
+        if ((a.Length == 1) != (b.Length == 1)) return a[0] == b[0] ? (InitialSimilarity, TokenMatchKind.Initial) : (0, TokenMatchKind.None);
         var best = 0.0;
         var kind = TokenMatchKind.None;
         var edit = EditSimilarity(a, b);
@@ -37,12 +42,21 @@ internal static class TokenSimilarity
         }
         else if (ka.Sound.Length > 0 && kb.Sound.Length > 0)
         {
-            var soundEdit = 0.95 * EditSimilarity(ka.Sound, kb.Sound);
+            // A sound key already absorbs spelling differences, so one edit there is a real difference: charge it double.
+            var soundEdit = 0.95 * SoundEditSimilarity(ka.Sound, kb.Sound);
             if (soundEdit > best) { best = soundEdit; kind = TokenMatchKind.Sound; }
         }
         if (allowSkeleton && best < SkeletonSimilarity && ka.Skeleton.Length >= 2 && ka.Skeleton == kb.Skeleton && Math.Abs(a.Length - b.Length) <= 2)
         { best = SkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
         return (best, kind);
+    }
+
+    private static double SoundEditSimilarity(string a, string b)
+    {
+        var max = Math.Max(a.Length, b.Length);
+        if (max < 4 || Math.Abs(a.Length - b.Length) > 1) return 0;
+        var d = Distance(a, b, 1);
+        return d > 1 ? 0 : 1.0 - 2.0 * d / max;
     }
 
     /// <summary>1 − distance / length, where the distance allowed grows with length (none for 1–2 letters).</summary>
