@@ -14,6 +14,7 @@ public static class VigilCommandLine
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ScreenCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ExtractTextCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());

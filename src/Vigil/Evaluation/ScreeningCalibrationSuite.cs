@@ -46,17 +46,17 @@ public sealed class ScreeningCalibrationSuite : IEvalSuite
     private static IEnumerable<MatcherWeights> Grid()
     {
         foreach (var share in new[] { 0.6, 0.7, 0.8 })
-            foreach (var minShare in new[] { 0.0, 0.2 })
+            foreach (var minShare in new[] { 0.0, 0.4, 0.6 })
                 foreach (var conflict in new[] { 0.3, 0.45, 0.6, 0.8 })
                     foreach (var information in new[] { 0.7, 0.8, 1.0 })
-                        foreach (var minToken in new[] { 0.70, 0.75 })
+                        foreach (var minToken in new[] { 0.75 })
                             yield return MatcherWeights.Default with
                             {
-                                QueryCoverageShare = share, MinCoverageShare = minShare, ConflictPenalty = conflict,
-                                MinInformation = information, MinTokenSimilarity = minToken,
+                                QueryCoverageShare = share, MinCoverageShare = 0, ConflictPenalty = conflict,
+                                MinInformation = information, MinTokenSimilarity = minToken, MinCandidateCoverage = minShare,
                             };
     }
 
     private static string Describe(MatcherWeights w) => string.Create(CultureInfo.InvariantCulture,
-        $"QueryCoverageShare {w.QueryCoverageShare}, MinCoverageShare {w.MinCoverageShare}, ConflictPenalty {w.ConflictPenalty}, MinInformation {w.MinInformation}, MinTokenSimilarity {w.MinTokenSimilarity}");
+        $"QueryCoverageShare {w.QueryCoverageShare}, MinCandidateCoverage {w.MinCandidateCoverage}, ConflictPenalty {w.ConflictPenalty}, MinInformation {w.MinInformation}, MinTokenSimilarity {w.MinTokenSimilarity}");
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Vigil.Extraction.Gazetteers;
 using Vigil.Text;
 
 namespace Vigil.Screening;
@@ -6,7 +6,7 @@ namespace Vigil.Screening;
 /// <summary>
 /// Maps the country names lists use ("Korea, North", "Democratic People's Republic of Korea",
 /// "Russian Federation", "Iran (Islamic Republic of)") to ISO 3166 alpha-2 codes. Names come from
-/// CLDR through .NET's RegionInfo (English and native), plus the list spellings CLDR lacks.
+/// CLDR through ICU (<see cref="CountryNames"/>: English, Italian, French, Spanish, German, Russian, Korean, ...), plus the list spellings CLDR lacks.
 /// </summary>
 public static class CountryCodes
 {
@@ -42,20 +42,21 @@ public static class CountryCodes
 
     private static string Key(string name) => string.Join(' ', NameFolding.Tokens(Transliteration.FoldLatin(name.Trim())));
 
+    /// <summary>True when the whole of <paramref name="name"/> is a country's name in one of the languages Vigil reads.</summary>
+    public static bool IsCountryName(string name) => ByName.Value.ContainsKey(Key(Transliteration.ToLatin(name)));
+
     private static Dictionary<string, string> Build()
     {
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures).OrderBy(c => c.Name, StringComparer.Ordinal))
+        Transliteration.EnsureIcu();
+        foreach (var country in CountryNames.Load())
         {
-            RegionInfo region;
-            try { region = new RegionInfo(culture.Name); } catch (ArgumentException) { continue; }
-            var code = region.TwoLetterISORegionName;
-            if (code.Length != 2 || !char.IsLetter(code[0])) continue;
-            map.TryAdd(Key(code), code);
-            map.TryAdd(Key(region.EnglishName), code);
-            map.TryAdd(Key(region.ThreeLetterISORegionName), code);
+            if (country.Schema != Vigil.Model.EntitySchema.Location) continue;
+            map.TryAdd(Key(country.Code), country.Code);
+            foreach (var name in country.Names) map.TryAdd(Key(Transliteration.ToLatin(name)), country.Code);
         }
         foreach (var (name, code) in ListSpellings) map[Key(name)] = code;
+        map.Remove("");
         return map;
     }
 }

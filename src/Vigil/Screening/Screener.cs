@@ -49,6 +49,9 @@ public sealed class Screener : IScreener
     public IReadOnlyList<SanctionHit> Screen(ScreeningQuery query, int limit = 10, double minScore = 0.5)
     {
         if (string.IsNullOrWhiteSpace(query.Name) || query.Schema is EntitySchema.Location) return [];
+        // A query that is a country's name (Russia, Corea del Nord) names a place, not a person or organisation.
+        if (query.Schema is EntitySchema.Person || query.Schema?.IsOrganizationLike() == true)
+            if (CountryCodes.IsCountryName(query.Name)) return [];
         var variants = AnalyzeQuery(query);
         if (variants.Count == 0) return [];
         var best = new Dictionary<int, (double Score, NameComparison Comparison, IndexedName Name, int NameId)>();

@@ -34,6 +34,9 @@ public static class Transliteration
         ['ŀ'] = "l", ['Ŀ'] = "L", ['ŋ'] = "ng", ['Ŋ'] = "NG", ['ſ'] = "s", ['ƒ'] = "f", ['ə'] = "e", ['Ə'] = "E", ['ʻ'] = "'", ['ʼ'] = "'",
     };
 
+    /// <summary>Makes sure the ICU library is loaded (for callers that use icu.net directly).</summary>
+    public static void EnsureIcu() => _ = IcuReady.Value;
+
     /// <summary>True when every character is ASCII (the fast path: no transliteration needed).</summary>
     public static bool IsAscii(string text)
     {

@@ -53,7 +53,7 @@ public sealed class OfacCsvParser : IListParser
         var known = primary.Select(r => r[0]).ToHashSet(StringComparer.Ordinal);
         var aliases = GroupRows(altPath, 5, problems, known, out var orphanAliases);
         var addresses = GroupRows(addPath, 6, problems, known, out _);
-        var comments = GroupRows(commentsPath, 2, problems, known, out _);
+        var comments = GroupComments(commentsPath, known);
 
         var entries = new List<ListEntry>(primary.Count);
         foreach (var row in primary)
@@ -136,6 +136,35 @@ public sealed class OfacCsvParser : IListParser
         return result;
     }
 
+    /// <summary>
+    /// sdn_comments.csv holds free-text overflow of the Remarks field, with quotes and commas that are
+    /// not always CSV-escaped; it is read as "ent_num,text" lines, continuation lines appended.
+    /// </summary>
+    private static Dictionary<string, List<string[]>> GroupComments(string? path, HashSet<string> known)
+    {
+        var result = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        if (path is null) return result;
+        string? current = null;
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim('\u001a');
+            var comma = line.IndexOf(',');
+            if (comma > 0 && line[..comma].Trim().All(char.IsAsciiDigit))
+            {
+                current = line[..comma].Trim();
+                if (!known.Contains(current)) { current = null; continue; }
+                if (!result.TryGetValue(current, out var list)) result[current] = list = [];
+                list.Add([current, line[(comma + 1)..].Trim().Trim('"')]);
+            }
+            else if (current is not null && line.Trim().Length > 0)
+            {
+                var list = result[current];
+                list[^1][1] += " " + line.Trim().Trim('"');
+            }
+        }
+        return result;
+    }
+
     private static void ReadRows(string path, int minFields, List<string[]> rows, List<ListProblem> problems)
     {
         try
@@ -148,7 +177,7 @@ public sealed class OfacCsvParser : IListParser
             {
                 record++;
                 // The files end with a DOS end-of-file byte (0x1A) on a line of its own.
-                if (csv.FieldCount == 1 && csv.GetString(0).Trim('\u001a', ' ').Length == 0) continue;
+                if (csv.GetString(0).Trim('\u001a', ' ', '\r', '\n').Length == 0) continue;
                 if (csv.FieldCount < minFields || !int.TryParse(csv.GetString(0).Trim(), out _))
                 {
                     if (bad++ < 5) problems.Add(new ListProblem(path, $"record {record}: expected {minFields} comma-separated fields starting with a numeric ent_num, found {csv.FieldCount}; record skipped"));

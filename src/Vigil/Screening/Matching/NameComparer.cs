@@ -135,7 +135,9 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var coverage = weights.MinCoverageShare * Math.Min(qCov, cCov) + (1 - weights.MinCoverageShare) * blended;
         // Tokens left over on both sides are a conflict (Ahmed vs Yahya in the same place), not just an omission.
         var conflict = qTotal > 0 && cTotal > 0 ? Math.Min(qUnmatchedNamed / qTotal, cUnmatchedNamed / cTotal) : 0;
-        var score = coverage * information - weights.ConflictPenalty * conflict;
+        // A query that covers only a small part of the listed name (North Korea in 'Bank of North Korea') is weak evidence.
+        var candidateFloor = weights.MinCandidateCoverage > 0 ? Math.Min(1.0, cCov / weights.MinCandidateCoverage) : 1.0;
+        var score = coverage * information * candidateFloor - weights.ConflictPenalty * conflict;
         return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate);
     }
 
@@ -156,16 +158,19 @@ public sealed record MatcherWeights
     public double MinJoinedSimilarity { get; init; } = 0.85;
 
     /// <summary>Share of the name score that comes from covering the query (the rest: covering the listed name).</summary>
-    public double QueryCoverageShare { get; init; } = 0.7;
+    public double QueryCoverageShare { get; init; } = 0.6;
 
     /// <summary>Share of the coverage that is the lower of the two sides (the rest: the blend above).</summary>
     public double MinCoverageShare { get; init; } = 0.0;
+
+    /// <summary>Below this share of the listed name's weight covered, the score shrinks in proportion.</summary>
+    public double MinCandidateCoverage { get; init; } = 0.4;
 
     /// <summary>Subtracted, times the smaller share of unmatched weight on either side, when both sides have tokens the other lacks.</summary>
     public double ConflictPenalty { get; init; } = 0.6;
 
     /// <summary>Matched token weight (sum of rarity) needed for full credit; below it the score shrinks in proportion.</summary>
-    public double MinInformation { get; init; } = 0.7;
+    public double MinInformation { get; init; } = 0.8;
 
     /// <summary>Cap on the weight of a query token no list contains, so one unknown token cannot sink a match alone.</summary>
     public double UnknownTokenWeight { get; init; } = 0.9;

@@ -28,6 +28,8 @@ internal sealed class NameIndex
     private readonly Dictionary<int, List<int>> groups = [];
     private readonly Dictionary<string, int> groupOf;
     private double[] weights = [];
+    private readonly Dictionary<int, int> groupFrequency = [];
+    private int entryCount = 2;
     private int[][] postings = [];
 
     public IReadOnlyList<ListEntry> Entries { get; }
@@ -65,8 +67,15 @@ internal sealed class NameIndex
         postingLists.Clear();
         var n = Math.Max(2, entries.Count);
         weights = new double[tokens.Count];
+        // Spellings of one name element share one frequency: Ri, Lee and Yi together are common;
+        // trading, treid and impex together are a generic descriptor.
+        foreach (var (group, members) in groups) groupFrequency[group] = members.Sum(m => entryFrequency[m]);
         for (var t = 0; t < tokens.Count; t++)
-            weights[t] = NameAnalyzer.IsLegalFormToken(tokens[t]) ? LegalFormWeight : WeightFor(entryFrequency[t], n);
+        {
+            var frequency = keys[t].Group >= 0 ? groupFrequency[keys[t].Group] : entryFrequency[t];
+            weights[t] = NameAnalyzer.IsLegalFormToken(tokens[t]) ? LegalFormWeight : WeightFor(frequency, n);
+        }
+        entryCount = n;
     }
 
     /// <summary>Inverse-frequency weight in (0, 1]: a token on one entry weighs about 1, one on every entry about 0.</summary>
@@ -82,8 +91,12 @@ internal sealed class NameIndex
     public int? Find(string token) => tokenIds.TryGetValue(token, out var id) ? id : null;
 
     /// <summary>Weight of a query token that is not in the vocabulary, or is: by its frequency in the lists.</summary>
-    public double QueryWeight(string token) =>
-        NameAnalyzer.IsLegalFormToken(token) ? LegalFormWeight : tokenIds.TryGetValue(token, out var id) ? weights[id] : 1.0;
+    public double QueryWeight(string token)
+    {
+        if (NameAnalyzer.IsLegalFormToken(token)) return LegalFormWeight;
+        if (tokenIds.TryGetValue(token, out var id)) return weights[id];
+        return groupOf.TryGetValue(token, out var g) && groupFrequency.TryGetValue(g, out var f) ? WeightFor(f, entryCount) : 1.0;
+    }
 
     public TokenKeys KeysFor(string token) =>
         new(PhoneticKey.Sound(token), PhoneticKey.Skeleton(token), groupOf.TryGetValue(token, out var g) ? g : -1);
