@@ -31,6 +31,12 @@ internal static class Cues
         "председатель", "директор", "губернатор", "замминистра", "спикер", "официальный",
     };
 
+    /// <summary>Source cues: a capitalised name right after them ("according to John Kirby") is a speaker.</summary>
+    public static readonly HashSet<string> SourceCues = new(StringComparer.Ordinal)
+    {
+        "according", "to", "secondo", "selon", "segun", "laut", "словам",
+    };
+
     public static readonly HashSet<string> OrgIntroducers = new(StringComparer.Ordinal)
     {
         "agenzia", "quotidiano", "giornale", "emittente", "tv", "societa", "azienda", "compagnia", "banca", "gruppo", "universita",

@@ -204,10 +204,11 @@ public sealed class EntityRecognizer
             var firstKey = keys[i];
             var lead = i;
             // A capitalised function word or title opening a sentence is not part of the name.
-            while (lead <= j && (Cues.NotNames.Contains(keys[lead]) || Cues.PersonTitles.Contains(keys[lead]) || keys[lead].Length == 0)) lead++;
+            while (lead <= j && (Cues.NotNames.Contains(keys[lead]) || Cues.PersonTitles.Contains(keys[lead]) || keys[lead].Length == 0
+                                 || TemporalLexicon.Months.ContainsKey(keys[lead]) || TemporalLexicon.Weekdays.ContainsKey(keys[lead]))) lead++;
             if (lead > j) { i = j + 1; continue; }
             runWords = CountWords(tokens, lead, j);
-            var titleBefore = HasTitleBefore(tokens, keys, lead);
+            var titleBefore = HasTitleBefore(tokens, keys, lead) || (lead > 0 && Cues.SourceCues.Contains(keys[lead - 1]) && (lead < 2 || keys[lead - 1] != "to" || keys[lead - 2] == "according"));
             var titleAfter = HasTitleAfter(text, tokens, keys, j);
             var orgBefore = HasOrgIntroducer(text, tokens, keys, lead) && !KnownPersonPart(found, keys[lead]);
             var given = _givenNames.Contains(keys[lead]);
@@ -322,9 +323,12 @@ public sealed class EntityRecognizer
                 words++;
             }
             double confidence = 0.8;
+            if (name is null && NameKeys.IsCyrillic(text[tokens[i].Start]) && TransliteratedPart(text, tokens[i], parts, ambiguous) is { } viaLatin)
+            { name = viaLatin; last = i; }
             if (name is null)
             {
-                if (_gazetteer.Surnames.TryGetValue(keys[i], out var listed) && listed.Count == 1 && !sentenceStart[i]
+                if ((_gazetteer.Surnames.TryGetValue(keys[i], out var listed) || TransliteratedSurname(text, tokens[i], out listed)) && listed.Count == 1
+                    && (!sentenceStart[i] || tokens[i].Length >= 5)
                     && NextIsNotCapitalised(text, tokens, i))
                 { name = listed[0]; last = i; confidence = 0.6; }
                 else continue;
@@ -332,6 +336,38 @@ public sealed class EntityRecognizer
             for (var k = i; k <= last; k++) taken[k] = true;
             found.Add(new Candidate(i, last, tokens[i].Start, tokens[last].End, EntitySchema.Person, name, confidence));
             i = last;
+        }
+    }
+
+    /// <summary>
+    /// A Cyrillic surname, possibly inflected ("Лаврова"), against Latin names: transliterated
+    /// with AnyAscii and matched with up to three letters of case ending removed.
+    /// </summary>
+    private static string? TransliteratedPart(string text, Token t, Dictionary<string, string> parts, HashSet<string> ambiguous)
+    {
+        foreach (var key in LatinKeys(text, t))
+            if (parts.TryGetValue(key, out var p) && !ambiguous.Contains(key)) return p;
+        return null;
+    }
+
+    private bool TransliteratedSurname(string text, Token t, out List<string> listed)
+    {
+        listed = [];
+        if (!NameKeys.IsCyrillic(text[t.Start])) return false;
+        foreach (var key in LatinKeys(text, t))
+            if (_gazetteer.Surnames.TryGetValue(key, out var l)) { listed = l; return true; }
+        return false;
+    }
+
+    private static IEnumerable<string> LatinKeys(string text, Token t)
+    {
+        var latin = AnyAscii.Transliteration.Transliterate(t.TextOf(text)).ToLowerInvariant();
+        for (var cut = 0; cut <= 3 && latin.Length - cut >= 4; cut++)
+        {
+            var k = latin[..^cut];
+            yield return k;
+            // Russian -ей/-ий surnames transliterate with "y" or "i" (Sergey/Sergei): try both.
+            if (k.EndsWith('i')) yield return k[..^1] + "y";
         }
     }
 

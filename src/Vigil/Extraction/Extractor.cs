@@ -31,7 +31,12 @@ public sealed class Extractor : IExtractor
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text);
         var mentions = _recognizer.Recognize(document.Id, text, tokens, sentences, document.Lang);
+        var vessels = VesselRecognizer.Recognize(document.Id, text, tokens, sentences, mentions);
+        if (vessels.Count > 0)
+            mentions = mentions.Where(m => !vessels.Any(v => v.Span.Overlaps(m.Span))).Concat(vessels).OrderBy(m => m.Span.Start).ToList();
         var dates = TemporalTagger.Tag(document.Id, text, tokens, document.Published);
-        return new ExtractionResult(document.Id, mentions, dates, [], []);
+        var quantities = QuantityTagger.Tag(document.Id, text, tokens, dates);
+        var claims = ClaimExtractor.Extract(document with { Text = text }, tokens, sentences, mentions, dates, quantities);
+        return new ExtractionResult(document.Id, mentions, dates, quantities, claims);
     }
 }

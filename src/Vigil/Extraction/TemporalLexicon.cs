@@ -57,6 +57,9 @@ internal static class TemporalLexicon
     /// <summary>Single words meaning "last year", "this year", "next year" ("작년", "올해", "내년").</summary>
     public static readonly Dictionary<string, int> YearWords = Build(("작년", -1), ("지난해", -1), ("올해", 0), ("금년", 0), ("내년", 1), ("재작년", -2));
 
+    /// <summary>Single words meaning "last month", "this month", "next month" ("지난달", "이달", "다음달").</summary>
+    public static readonly Dictionary<string, int> MonthWords = Build(("지난달", -1), ("이달", 0), ("이번달", 0), ("다음달", 1), ("전달", -1));
+
     private static Dictionary<string, T> Build<T>(params (string, T)[] items)
     {
         var d = new Dictionary<string, T>(StringComparer.Ordinal);

@@ -99,7 +99,7 @@ public static class TemporalTagger
                         if (TryDay(Int(text, tokens[k], 4), month, day, out var d4)) date = d4;
                         return true;
                     }
-                    date = anchor is { } an && TryDay(InferYear(an, month), month, day, out var d5) ? d5 with { IsRelative = true } : null;
+                    date = anchor is { } an && TryDay(InferYear(an, month, FutureNearby(keys, i)), month, day, out var d5) ? d5 with { IsRelative = true } : null;
                     return true;
                 }
             }
@@ -138,7 +138,7 @@ public static class TemporalTagger
                 if (IsCapitalised(text, t) && (key.Length > 3 || abbreviated))
                 {
                     last = j;
-                    date = anchor is { } an && TryDay(InferYear(an, m), m, dayAfter, out var d7) ? d7 with { IsRelative = true } : null;
+                    date = anchor is { } an && TryDay(InferYear(an, m, FutureNearby(keys, i)), m, dayAfter, out var d7) ? d7 with { IsRelative = true } : null;
                     return true;
                 }
             }
@@ -155,7 +155,7 @@ public static class TemporalTagger
             var englishOrGerman = key is "may" or "mai" or "march" or "mar";
             if ((MonthPrepositions.Contains(prev) && !(englishOrGerman && !IsCapitalised(text, t))) || (IsCapitalised(text, t) && !englishOrGerman && key.Length > 3 && tokens[i].Start > 0))
             {
-                date = anchor is { } an ? FuzzyDate.Month(InferYear(an, m), m) with { IsRelative = true } : null;
+                date = anchor is { } an ? FuzzyDate.Month(InferYear(an, m, FutureNearby(keys, i)), m) with { IsRelative = true } : null;
                 return true;
             }
             return false;
@@ -187,6 +187,12 @@ public static class TemporalTagger
         if (TemporalLexicon.YearWords.TryGetValue(key, out var yoff))
         {
             date = anchor is { } an ? FuzzyDate.Year(an.Year + yoff) with { IsRelative = true } : null;
+            return true;
+        }
+
+        if (TemporalLexicon.MonthWords.TryGetValue(key, out var moff))
+        {
+            date = RelativeUnit(anchor, 'M', moff);
             return true;
         }
 
@@ -323,11 +329,12 @@ public static class TemporalTagger
         return true;
     }
 
-    /// <summary>The year that puts a year-less month closest to the anchor ("a marzo" in a June article is this March).</summary>
-    public static int InferYear(LocalDate anchor, int month)
+    /// <summary>The year of a year-less month: "a marzo" in a June article is this March, in a February article last March.</summary>
+    public static int InferYear(LocalDate anchor, int month, bool future = false)
     {
-        var diff = month - anchor.Month;
-        return diff > 6 ? anchor.Year - 1 : diff < -6 ? anchor.Year + 1 : anchor.Year;
+        // News looks back: a later month than the anchor's is last year's, unless the verb is in the future tense.
+        if (future) return month < anchor.Month ? anchor.Year + 1 : anchor.Year;
+        return month > anchor.Month ? anchor.Year - 1 : anchor.Year;
     }
 
     /// <summary>

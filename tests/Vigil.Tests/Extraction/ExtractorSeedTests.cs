@@ -72,4 +72,44 @@ public sealed class ExtractorSeedTests(ExtractorFixture fixture, ITestOutputHelp
         var known = fixture.Extractor.Extract(seed with { Published = new LocalDate(2024, 6, 19) }).Dates.First(d => d.Text == "questo mercoledì");
         Assert.Equal("2024-06-19", known.Date.ToString());
     }
+
+    private IReadOnlyList<ExtractionResult> ExtractAllPublished(LocalDate published) =>
+        Seeds.Value.Select(d => fixture.Extractor.Extract(d with { Published = published })).ToList();
+
+    [Fact]
+    public void The_treaty_signing_is_dated_when_the_publication_date_allows_it()
+    {
+        var dated = ExtractAllPublished(new LocalDate(2024, 6, 19)).SelectMany(r => r.Claims)
+            .Where(c => c.Type == ClaimType.TreatySigned && c.Date?.Date is not null).ToList();
+        Assert.Contains(dated, c => c.Date!.Date.ToString() == "2024-06-19" && c.Actors.Contains("North Korea") && c.Actors.Contains("Russia"));
+        // Without a publication date, "questo mercoledì" dates nothing.
+        Assert.DoesNotContain(ExtractAll().SelectMany(r => r.Claims), c => c.Type == ClaimType.TreatySigned && c.Date?.Text == "questo mercoledì" && c.Date.Date is not null);
+    }
+
+    [Fact]
+    public void Putins_statements_are_attributed_to_Putin()
+    {
+        var statements = ExtractAll().SelectMany(r => r.Claims).Where(c => c.Type == ClaimType.Statement && c.Attribution?.StartsWith("Vladimir Putin") == true).ToList();
+        Assert.True(statements.Count >= 3, $"{statements.Count} statements attributed to Putin");
+        Assert.All(statements, c => Assert.Equal(Stance.Reported, c.Stance));
+    }
+
+    [Fact]
+    public void The_March_veto_is_a_veto_claim()
+    {
+        var veto = Assert.Single(ExtractAllPublished(new LocalDate(2024, 6, 19)).SelectMany(r => r.Claims), c => c.Type == ClaimType.Veto);
+        Assert.Contains("Russia", veto.Actors);
+        Assert.Contains("UN Security Council", veto.Actors);
+        Assert.Equal("2024-03", veto.Date?.Date.ToString());
+    }
+
+    [Fact]
+    public void The_denied_munitions_claim_carries_its_deniers()
+    {
+        var transfer = ExtractAll().SelectMany(r => r.Claims).Single(c => c.Type == ClaimType.ArmsTransfer && c.Attribution == "Matthew Miller");
+        Assert.Equal(["North Korea", "Russia"], transfer.Actors.Where(a => a is "North Korea" or "Russia"));
+        Assert.Contains("Russia", transfer.DeniedBy);
+        Assert.Contains("North Korea", transfer.DeniedBy);
+        Assert.Equal(new Quantity(10, "missile", QuantityQualifier.AtLeast), transfer.Quantity);
+    }
 }

@@ -37,14 +37,17 @@ public sealed class TemporalTaggerTests
     [InlineData("hanno firmato questo mercoledì", "2024-06-19")]
     [InlineData("è atterrato mercoledì a Pyongyang", "2024-06-19")]
     [InlineData("ha incontrato martedì il leader", "2024-06-18")]
-    [InlineData("Giovedì Putin avrà un incontro", "2024-06-20")]
+    [InlineData("Giovedì Putin avrà un incontro con Trong", "2024-06-20")]
     [InlineData("ieri sera", "2024-06-18")]
     [InlineData("last Friday", "2024-06-14")]
-    [InlineData("в ноябре", "2024-11")]
+    [InlineData("в ноябре", "2023-11")]
+    [InlineData("в мае", "2024-05")]
     [InlineData("A marzo la Russia ha posto il veto", "2024-03")]
     [InlineData("un vertice dell’anno scorso", "2023")]
     [InlineData("27일 발표했다", "2024-06-27")]
-    [InlineData("since August", "2024-08")]
+    [InlineData("since August", "2023-08")]
+    [InlineData("지난달", "2024-05")]
+    [InlineData("Putin avrà un incontro a luglio", "2024-07")]
     public void Resolves_relative_expressions_against_the_publication_date(string text, string expected) =>
         Assert.Equal(expected, One(text, Wednesday));
 

@@ -1,0 +1,302 @@
+using Vigil.Model;
+using Vigil.Text;
+
+namespace Vigil.Extraction;
+
+/// <summary>
+/// Sentence-level claims: the event a sentence reports (by trigger words per type), the
+/// entities taking part, the quantity and date in the sentence, who the text says makes the
+/// claim (a source cue such as "secondo", "according to", "по словам", "…에 따르면", or the
+/// subject of a reporting verb, with the outlet that relays it), how the text stands behind it
+/// (asserted, reported, denied, speculative) and who denies it. The evidence is the sentence.
+/// </summary>
+public static class ClaimExtractor
+{
+    private static readonly string[] AgreementWords =
+        ["accord", "trattat", "patto", "treaty", "agreement", "pact", "acuerdo", "tratado", "abkommen", "vertrag", "договор", "соглашени", "пакт", "조약", "협정", "합의"];
+
+    private static readonly string[] ClauseBreaks = ["ma", "tuttavia", "pero", "but", "however", "although", "though", "while", "mais", "cependant", "aber", "jedoch", "но", "однако", "하지만", "그러나"];
+    private static readonly string[][] ClauseBreakPairs = [["anche", "se"], ["even", "though"], ["bien", "que"], ["aunque"], ["obwohl"], ["хотя"]];
+
+    private static readonly string[] RecipientMarkers = ["alla", "alle", "al", "ai", "agli", "a", "to", "à", "au", "aux", "an", "в", "для"];
+
+    private sealed record Sentence(int Index, SentenceSpan Span, int FirstToken, int LastToken);
+
+    public static IReadOnlyList<Claim> Extract(Document document, IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences,
+        IReadOnlyList<Mention> mentions, IReadOnlyList<DateMention> dates, IReadOnlyList<QuantityMention> quantities)
+    {
+        var text = document.Text;
+        var keys = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++) keys[i] = Tokenizer.Normalize(tokens[i].SpanOf(text));
+        var claims = new List<Claim>();
+        var t = 0;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var span = sentences[s];
+            while (t < tokens.Count && tokens[t].End <= span.Start) t++;
+            var first = t;
+            while (t < tokens.Count && tokens[t].Start < span.End) t++;
+            var last = t - 1;
+            if (last < first) continue;
+            var inSentence = mentions.Where(m => m.Span.Start >= span.Start && m.Span.End <= span.End).ToList();
+            FromSentence(document, text, tokens, keys, new Sentence(s, span, first, last), inSentence, dates, quantities, claims);
+        }
+        return claims;
+    }
+
+    private static void FromSentence(Document document, string text, IReadOnlyList<Token> tokens, string[] keys, Sentence s,
+        List<Mention> mentions, IReadOnlyList<DateMention> dates, IReadOnlyList<QuantityMention> quantities, List<Claim> claims)
+    {
+        var range = Enumerable.Range(s.FirstToken, s.LastToken - s.FirstToken + 1).ToArray();
+        bool Has(string[] prefixes, int from, int to) => range.Any(i => i >= from && i <= to && ClaimLexicon.StartsWithAny(keys[i], prefixes));
+
+        // Clause split: a denial after "ma", "anche se", "but" belongs to its own clause.
+        var denialIndex = Array.FindIndex(range, i => tokens[i].Kind == TokenKind.Word && ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.DenialWords));
+        var hasDenial = denialIndex >= 0;
+        var denialAt = hasDenial ? range[denialIndex] : -1;
+        var clauseStart = s.FirstToken;
+        if (hasDenial)
+            for (var i = denialAt - 1; i >= s.FirstToken; i--)
+                if (ClauseBreaks.Contains(keys[i]) || ClauseBreakPairs.Any(p => i + p.Length - 1 <= s.LastToken && p.Select((w, k) => keys[i + k] == w).All(x => x)) || keys[i] == ";")
+                { clauseStart = i; break; }
+
+        var mainEnd = hasDenial && clauseStart > s.FirstToken ? clauseStart - 1 : s.LastToken;
+        var type = TypeOf(keys, range.Where(i => i <= mainEnd).ToArray());
+
+        var (attribution, sources, relay) = Attribution(text, tokens, keys, s, mentions);
+        var speculative = range.Any(i => ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.HedgeWords) && keys[i].Length >= 3);
+        var evidence = new Span(document.Id, s.Span.Start, s.Span.End);
+        // The date nearest the event's trigger word, else the first in the sentence.
+        var triggerAt = type is null ? -1 : TriggerIndex(keys, range.Where(i => i <= mainEnd).ToArray(), type.Value);
+        var date = dates.Where(d => d.Span.Start >= s.Span.Start && d.Span.End <= s.Span.End)
+            .OrderBy(d => triggerAt < 0 ? d.Span.Start : Math.Abs(d.Span.Start - tokens[triggerAt].Start)).FirstOrDefault();
+        var quantity = quantities.FirstOrDefault(q => q.Span.Start >= s.Span.Start && q.Span.End <= s.Span.End && q.Quantity.Unit.Length > 0)?.Quantity;
+
+        if (hasDenial)
+        {
+            var denialClause = mentions.Where(m => m.Span.Start >= tokens[clauseStart].Start).ToList();
+            var deniers = Distinct(denialClause.Select(m => m.Name));
+            if (type is not null && clauseStart > s.FirstToken)
+            {
+                // "X ha fornito armi, anche se i due Paesi hanno sempre negato": the claim, and who denies it.
+                var mainMentions = mentions.Where(m => m.Span.End <= tokens[clauseStart].Start).ToList();
+                var deniersOrActors = deniers.Count > 0 ? deniers : Distinct(mainMentions.Where(m => m.Schema == EntitySchema.Location).Select(m => m.Name));
+                claims.Add(Make(document, type.Value, Actors(text, tokens, keys, type.Value, mainMentions, sources, relay), quantity, date, attribution,
+                    speculative ? Stance.Speculative : attribution is null ? Stance.Asserted : Stance.Reported, deniersOrActors, evidence, text));
+                claims.Add(Make(document, ClaimType.Denial, deniersOrActors, null, date, null, Stance.Asserted, [], evidence, text));
+                return;
+            }
+            if (type is not null)
+            {
+                // "Pyongyang ha definito assurde le accuse di fornire armi alla Russia": the claim as denied by the subject.
+                var subject = mentions.Where(m => m.Span.End <= tokens[denialAt].Start && !sources.Contains(m.Name) && m.Name != relay).Select(m => m.Name).ToList();
+                var subjects = Distinct(subject.Count > 0 ? subject : deniers.Take(1));
+                var others = mentions.Where(m => !subjects.Contains(m.Name)).ToList();
+                claims.Add(Make(document, type.Value, Actors(text, tokens, keys, type.Value, others, sources, relay), quantity, date, attribution, Stance.Denied, subjects, evidence, text));
+                claims.Add(Make(document, ClaimType.Denial, subjects, null, date, attribution, attribution is null ? Stance.Asserted : Stance.Reported, [], evidence, text));
+                return;
+            }
+            // A denial on its own ("Tuttavia, queste accuse sono state negate dalla Russia"): it denies the claim before it.
+            if (deniers.Count > 0)
+            {
+                claims.Add(Make(document, ClaimType.Denial, deniers, null, date, attribution, attribution is null ? Stance.Asserted : Stance.Reported, [], evidence, text));
+                for (var k = claims.Count - 2; k >= 0; k--)
+                {
+                    var previous = claims[k];
+                    if (previous.Type is ClaimType.Denial or ClaimType.Statement) continue;
+                    claims[k] = previous with { DeniedBy = Distinct(previous.DeniedBy.Concat(deniers)) };
+                    break;
+                }
+            }
+            return;
+        }
+
+        if (type is not null)
+        {
+            var stance = speculative ? Stance.Speculative : attribution is null ? Stance.Asserted : Stance.Reported;
+            var actors = Actors(text, tokens, keys, type.Value, mentions, sources, relay);
+            if (actors.Count == 0 && type != ClaimType.Veto) return;
+            claims.Add(Make(document, type.Value, actors, quantity, date, attribution, stance, [], evidence, text));
+            return;
+        }
+
+        // No event: a statement when someone named says something.
+        if (sources.Count > 0 && range.Any(i => ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.ReportingVerbs)))
+            claims.Add(Make(document, ClaimType.Statement, sources.Take(1).ToList(), quantity, date, attribution, Stance.Reported, [], evidence, text));
+    }
+
+    private static int TriggerIndex(string[] keys, int[] range, ClaimType type)
+    {
+        var prefixes = ClaimLexicon.Triggers.First(t => t.Type == type).Prefixes;
+        var at = Array.FindIndex(range, i => ClaimLexicon.StartsWithAny(keys[i], prefixes));
+        return at < 0 ? -1 : range[at];
+    }
+
+    private static ClaimType? TypeOf(string[] keys, int[] range)
+    {
+        foreach (var (type, prefixes) in ClaimLexicon.Triggers)
+        {
+            var at = Array.FindIndex(range, i => ClaimLexicon.StartsWithAny(keys[i], prefixes));
+            if (at < 0) continue;
+            bool Any(string[] p) => range.Any(i => ClaimLexicon.StartsWithAny(keys[i], p));
+            switch (type)
+            {
+                case ClaimType.TreatySigned when !Any(AgreementWords):
+                case ClaimType.ArmsTransfer when !Any(ClaimLexicon.TransferVerbs):
+                case ClaimType.SanctionsImposed when !Any(ClaimLexicon.SanctionVerbs):
+                    continue;
+            }
+            return type;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Who the text says makes the claim: a source cue and the entity after it, "X에 따르면", or
+    /// the person or body that is the subject of a reporting verb; with the outlet that relays it.
+    /// Returns the attribution label and the canonical names of the sources.
+    /// </summary>
+    private static (string? Label, List<string> Sources, string? Relay) Attribution(string text, IReadOnlyList<Token> tokens, string[] keys, Sentence s, List<Mention> mentions)
+    {
+        var sources = new List<string>();
+        string? relay = null;
+        Mention? MentionAfter(int tokenIndex, int window) =>
+            mentions.FirstOrDefault(m => m.Span.Start >= tokens[tokenIndex].End && (tokenIndex + window > s.LastToken || m.Span.Start <= tokens[Math.Min(tokenIndex + window, s.LastToken)].End));
+
+        string? phrase = null;
+        for (var i = s.FirstToken; i <= s.LastToken; i++)
+        {
+            foreach (var cue in ClaimLexicon.SourceBefore)
+            {
+                if (i + cue.Length - 1 > s.LastToken) continue;
+                var ok = true;
+                for (var k = 0; k < cue.Length && ok; k++) ok = keys[i + k] == cue[k];
+                if (!ok) continue;
+                var end = i + cue.Length - 1;
+                // "según fuentes surcoreanas": a vague source right after the cue is the source, whatever names follow.
+                var vague = end + 1 <= s.LastToken && (VagueSources.Contains(keys[end + 1]) || (end + 2 <= s.LastToken && VagueSources.Contains(keys[end + 2]) && keys[end + 1].Length <= 3));
+                var m = vague ? null : MentionAfter(end, 6);
+                if (m is not null && !(i > s.FirstToken && keys[i - 1] is "il" or "la" or "the" or "un")) sources.Add(m.Name);
+                // "secondo" is also the ordinal "second": only a vague source ("secondo fonti di intelligence") makes a phrase.
+                else if (vague) phrase ??= PhraseAfter(text, tokens, end, s.LastToken);
+            }
+            if (keys[i] == "따르면" && i > s.FirstToken)
+            {
+                var m = mentions.LastOrDefault(x => x.Span.End <= tokens[i].Start);
+                if (m is not null) sources.Add(m.Name);
+            }
+            if (ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.RelayCues))
+            {
+                var m = MentionAfter(i, 5);
+                if (m is not null && m.Schema == EntitySchema.Organization) relay ??= m.Name;
+            }
+        }
+        if (sources.Count == 0)
+        {
+            // The subject of a reporting verb: the person or body just before it, or just after it ("ha detto Putin").
+            var verb = Enumerable.Range(s.FirstToken, s.LastToken - s.FirstToken + 1).FirstOrDefault(i => ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.ReportingVerbs), -1);
+            if (verb >= 0)
+            {
+                // The speaker: the closest person before the verb who is neither quoted nor a genitive modifier ("il viaggio
+                // di Putin"), else a person named right after it (", ha detto Putin"), else a body, else a place.
+                var quoted = QuotedRanges(text, s.Span);
+                bool Free(Mention m) => !quoted.Any(q => m.Span.Start >= q.Start && m.Span.End <= q.End) && !Genitive(tokens, keys, m);
+                var after = mentions.FirstOrDefault(m => m.Span.Start >= tokens[verb].End && m.Schema == EntitySchema.Person
+                                                         && m.Span.Start - tokens[verb].End < 25 && Free(m));
+                var before = mentions.Where(m => m.Span.End <= tokens[verb].Start && Free(m)).ToList();
+                var subject = before.LastOrDefault(m => m.Schema == EntitySchema.Person)
+                              ?? after
+                              ?? before.LastOrDefault(m => m.Schema != EntitySchema.Location)
+                              ?? before.LastOrDefault();
+                if (subject is not null && subject.Name != relay) sources.Add(subject.Name);
+            }
+        }
+        sources = Distinct(sources);
+        var label = sources.Count > 0 ? string.Join("; ", sources) : phrase;
+        if (relay is not null && label is not null && !sources.Contains(relay)) label += ", as reported by " + relay;
+        else if (relay is not null && label is null) { label = relay; sources.Add(relay); }
+        return (label, sources, relay);
+    }
+
+    /// <summary>Stretches inside quotation marks: names there are quoted words, not speakers.</summary>
+    private static List<(int Start, int End)> QuotedRanges(string text, SentenceSpan span)
+    {
+        var result = new List<(int, int)>();
+        var open = -1;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            var c = text[i];
+            if (open < 0 && c is '“' or '«' or '"' or '„') open = i;
+            else if (open >= 0 && c is '”' or '»' or '"' or '“' && i > open) { result.Add((open, i + 1)); open = -1; }
+        }
+        if (open >= 0) result.Add((open, span.End));
+        return result;
+    }
+
+    private static readonly string[] GenitiveWords = ["di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "of", "de", "du", "des", "von", "der"];
+
+    private static bool Genitive(IReadOnlyList<Token> tokens, string[] keys, Mention m)
+    {
+        var idx = IndexAt(tokens, m.Span.Start);
+        return idx > 0 && GenitiveWords.Contains(keys[idx - 1]);
+    }
+
+    private static int IndexAt(IReadOnlyList<Token> tokens, int start)
+    {
+        int lo = 0, hi = tokens.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Start == start) return mid;
+            if (tokens[mid].Start < start) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    private static readonly HashSet<string> VagueSources = new(StringComparer.Ordinal)
+    {
+        "fonti", "fonte", "quanto", "media", "funzionari", "analisti", "esperti", "intelligence", "sources", "officials", "analysts", "experts", "reports",
+        "sources", "responsables", "fuentes", "quellen", "источники", "источникам", "данным", "sondaggi", "stime", "estimates",
+    };
+
+    private static string? PhraseAfter(string text, IReadOnlyList<Token> tokens, int cueEnd, int lastToken)
+    {
+        var first = cueEnd + 1;
+        if (first > lastToken) return null;
+        var last = first;
+        while (last + 1 <= lastToken && last - first < 5 && tokens[last + 1].Kind == TokenKind.Word) last++;
+        return text[tokens[first].Start..tokens[last].End];
+    }
+
+    private static List<string> Actors(string text, IReadOnlyList<Token> tokens, string[] keys, ClaimType type, List<Mention> mentions, List<string> sources, string? relay)
+    {
+        var candidates = type == ClaimType.Statement ? mentions
+            : mentions.Where(m => (!sources.Contains(m.Name) || m.Schema == EntitySchema.Location) && m.Name != relay).ToList();
+        var ordered = candidates.Select(m => m.Name).ToList();
+        if (type is ClaimType.ArmsTransfer or ClaimType.TroopDeployment or ClaimType.Payment or ClaimType.ShipToShipTransfer)
+        {
+            // The recipient ("alla Russia", "to Russia", "в Россию") goes after the supplier.
+            var recipient = candidates.FirstOrDefault(m => PrecededBy(text, tokens, keys, m, RecipientMarkers));
+            if (recipient is not null) { ordered.Remove(recipient.Name); ordered.Add(recipient.Name); }
+        }
+        return Distinct(ordered).Take(4).ToList();
+    }
+
+    private static bool PrecededBy(string text, IReadOnlyList<Token> tokens, string[] keys, Mention m, string[] words)
+    {
+        var idx = -1;
+        for (var i = 0; i < tokens.Count; i++) if (tokens[i].Start == m.Span.Start) { idx = i; break; }
+        if (idx <= 0) return false;
+        var prev = keys[idx - 1];
+        var apostrophe = prev.IndexOf('\'');
+        if (apostrophe > 0) prev = prev[..apostrophe];
+        return words.Contains(prev) || (idx >= 2 && words.Contains(keys[idx - 2]) && keys[idx - 1] is "la" or "il" or "l'");
+    }
+
+    private static List<string> Distinct(IEnumerable<string> names) => names.Distinct(StringComparer.Ordinal).ToList();
+
+    private static Claim Make(Document doc, ClaimType type, IReadOnlyList<string> actors, Quantity? quantity, DateMention? date, string? attribution,
+        Stance stance, IReadOnlyList<string> deniedBy, Span evidence, string text) =>
+        new(Ids.Derive("claim", doc.Id, evidence.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), type.ToWire()),
+            doc.Id, type, actors, quantity, date, attribution, stance, deniedBy, [], evidence, text[evidence.Start..evidence.End]);
+}

@@ -1,0 +1,74 @@
+using Vigil.Model;
+
+namespace Vigil.Extraction;
+
+/// <summary>
+/// Trigger words for claim types, attribution cues, denial and hedging words in it, en, fr, es,
+/// de, ru and ko. Entries are accent-free lower-case word prefixes: "firmat" covers "firmato",
+/// "firmata"; "подпис" covers "подписали", "подписан".
+/// </summary>
+internal static class ClaimLexicon
+{
+    /// <summary>Event triggers, most specific first: the first type whose trigger occurs in a sentence wins.</summary>
+    public static readonly (ClaimType Type, string[] Prefixes)[] Triggers =
+    [
+        (ClaimType.ShipToShipTransfer, ["ship-to-ship", "trasbord", "transbord", "перевалк", "환적", "sts"]),
+        (ClaimType.Veto, ["veto", "вето", "거부권"]),
+        (ClaimType.Ratification, ["ratific", "ratifiz", "ратифиц", "비준"]),
+        (ClaimType.TreatySigned, ["firmat", "firmano", "firmare", "firmeranno", "firmò", "signed", "signing", "signe", "signé", "firmaron", "firmado", "unterzeichn", "unterschrieb", "подписал", "подписан", "подписи", "서명", "체결"]),
+        (ClaimType.TroopDeployment, ["truppe", "troops", "troupes", "tropas", "truppen", "soldat", "soldad", "soldier", "войск", "солдат", "военнослужащ", "파병", "병력", "dispiegat", "deployed", "deploy"]),
+        (ClaimType.ArmsTransfer, ["armi", "munizion", "missil", "proiettil", "artiglieri", "arms", "weapon", "munition", "ammunition", "missile", "shells", "armes", "obus", "armas", "waffen", "munition", "оружи", "боеприпас", "снаряд", "ракет", "무기", "포탄", "탄약", "미사일"]),
+        (ClaimType.SanctionsImposed, ["sanzion", "sanction", "sancion", "sanktion", "санкци", "제재"]),
+        (ClaimType.Payment, ["pagament", "pagat", "payment", "paid", "paiement", "pago", "zahlung", "оплат", "платеж", "платёж", "지불", "대금", "송금"]),
+        (ClaimType.Meeting, ["vertice", "incontr", "colloqui", "negoziat", "summit", "met", "meet", "talks", "rencontr", "sommet", "reuni", "cumbre", "treffen", "traf", "gipfel", "встреч", "переговор", "саммит", "회담", "만났", "만나", "회동"]),
+    ];
+
+    /// <summary>Transfer verbs that make weapon words an arms transfer rather than a mere mention.</summary>
+    public static readonly string[] TransferVerbs =
+    [
+        "forni", "spedi", "invia", "inviat", "consegn", "trasferi", "vend", "supplie", "supply", "shipp", "sent", "send", "deliver", "transferr", "sold", "provid", "fourni", "livr", "envi", "suministr", "entreg",
+        "liefer", "gelieferte", "geschickt", "schick", "ricev", "recu", "recev", "receiv", "recib", "erhalt", "получ", "받", "보낸", "보냈", "постав", "передал", "переда", "отправ", "제공", "공급", "지원", "보냈", "수출", "usando", "using", "utilizz",
+    ];
+
+    public static readonly string[] SanctionVerbs = ["impost", "impone", "imposed", "impose", "impos", "verhängt", "ввел", "ввели", "введ", "부과", "affront", "facing", "adopt"];
+
+    public static readonly string[] DenialWords =
+    [
+        "negat", "negano", "smenti", "respint", "denied", "deny", "denies", "denial", "dismiss", "rejected", "rebuff", "dementi", "rejet", "nieg", "desmint",
+        "bestritt", "bestreit", "dementiert", "zurückgewiesen", "опроверг", "отрица", "отверг", "отвергл", "부인", "부정", "일축", "assurd", "absurd", "абсурд",
+    ];
+
+    public static readonly string[] ReportingVerbs =
+    [
+        "detto", "dice", "dichiar", "afferm", "sottoline", "annunci", "assicur", "spiegat", "ribadit", "aggiunt", "accusat", "criticat", "ammesso", "precisat", "riferit", "commentat", "promess", "ringrazi", "avvert",
+        "said", "says", "stated", "told", "announc", "declar", "claimed", "added", "warned", "accused", "insisted",
+        "a dit", "déclar", "affirm", "annonc", "dijo", "afirm", "declar", "anunci", "sagte", "erklärt", "betont", "kündigte",
+        "заявил", "сообщил", "сказал", "отметил", "подчеркнул", "объявил", "밝혔", "말했", "전했", "강조했", "발표했",
+    ];
+
+    /// <summary>Words that open an attribution; the source follows ("secondo la Tass", "according to John Kirby", "по словам Лаврова").</summary>
+    public static readonly string[][] SourceBefore =
+    [
+        ["secondo"], ["stando", "a"], ["according", "to"], ["selon"], ["d'apres"], ["segun"], ["laut"], ["zufolge"], ["по", "словам"], ["по", "данным"], ["по", "информации"], ["как", "сообщает"], ["как", "сообщил"],
+    ];
+
+    /// <summary>Words that close an attribution: the source precedes ("…에 따르면", "citing X" handled as before).</summary>
+    public static readonly string[] SourceAfterKorean = ["따르면"];
+
+    /// <summary>Relay cues: the outlet that carried the words ("riportato dalla TASS", "reported by Reuters").</summary>
+    public static readonly string[] RelayCues = ["riportat", "raccolte", "reported", "cited", "citato", "citata", "rapporté", "informó", "berichtet", "сообщает", "передает", "보도"];
+
+    public static readonly string[] HedgeWords =
+    [
+        "avrebbe", "avrebbero", "sarebbe", "sarebbero", "potrebbe", "potrebbero", "presumibilmente", "forse", "probabilmente", "sembra", "ritengono", "allegedly", "reportedly", "may", "might", "could",
+        "possibly", "likely", "suspected", "aurait", "auraient", "pourrait", "habría", "podría", "supuestamente", "soll", "sollen", "könnte", "angeblich", "якобы", "возможно", "предположительно", "может", "могут",
+        "추정", "것으로 보인다", "가능성",
+    ];
+
+    public static bool StartsWithAny(string key, string[] prefixes)
+    {
+        foreach (var p in prefixes)
+            if (key.StartsWith(p, StringComparison.Ordinal) && (p.Length >= 4 || key.Length <= p.Length + 3)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,134 @@
+using NodaTime;
+using Vigil.Extraction;
+using Vigil.Model;
+
+namespace Vigil.Tests.Extraction;
+
+/// <summary>Claims, attribution, denial, dates and quantities on sentences written for these tests, one or more per language.</summary>
+public sealed class ClaimExtractorTests(ExtractorFixture fixture) : IClassFixture<ExtractorFixture>
+{
+    private static readonly LocalDate Published = new(2024, 11, 20);
+
+    private ExtractionResult Run(string text, string lang) =>
+        fixture.Extractor.Extract(new Document("t", "test", text, Ids.Hash(text), Lang: lang, Published: Published));
+
+    private Claim Single(string text, string lang, ClaimType type)
+    {
+        var r = Run(text, lang);
+        var found = r.Claims.Where(c => c.Type == type).ToList();
+        Assert.True(found.Count == 1, $"expected one {type} claim, got: {string.Join(" | ", r.Claims.Select(c => $"{c.Type} [{string.Join(", ", c.Actors)}] attr={c.Attribution}"))}; mentions: {string.Join(", ", r.Mentions.Select(m => m.Name))}");
+        return found[0];
+    }
+
+    [Fact]
+    public void Italian_attribution_quantity_in_words_and_recipient_order()
+    {
+        var c = Single("Secondo la Tass, la Corea del Nord ha fornito 11 mila container di munizioni alla Russia.", "it", ClaimType.ArmsTransfer);
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+        Assert.Equal("TASS", c.Attribution);
+        Assert.Equal(Stance.Reported, c.Stance);
+        Assert.Equal(new Quantity(11_000, "container"), c.Quantity);
+    }
+
+    [Fact]
+    public void English_attribution_qualifier_and_relative_month()
+    {
+        var c = Single("According to John Kirby, North Korea has shipped more than 13,000 containers of munitions to Russia since August.", "en", ClaimType.ArmsTransfer);
+        Assert.Equal("John Kirby", c.Attribution);
+        Assert.Equal(new Quantity(13_000, "container", QuantityQualifier.MoreThan), c.Quantity);
+        Assert.Equal("2024-08", c.Date?.Date.ToString());
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+    }
+
+    [Fact]
+    public void Russian_denial_names_the_denier()
+    {
+        var c = Single("Лавров опроверг сообщения о поставках северокорейских снарядов в Россию.", "ru", ClaimType.ArmsTransfer);
+        Assert.Equal(Stance.Denied, c.Stance);
+        Assert.Equal(["Sergei Lavrov"], c.DeniedBy);
+        Assert.Contains("Russia", c.Actors);
+    }
+
+    [Fact]
+    public void Russian_attribution_by_po_slovam_and_number_in_words()
+    {
+        var r = Run("По словам Лаврова, КНДР направила в Россию десять тысяч солдат.", "ru");
+        var c = Assert.Single(r.Claims, x => x.Type == ClaimType.TroopDeployment);
+        Assert.Equal("Sergei Lavrov", c.Attribution);
+        Assert.Equal(new Quantity(10_000, "soldier"), c.Quantity);
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+    }
+
+    [Fact]
+    public void Korean_attribution_particles_and_man_counter()
+    {
+        var c = Single("연합뉴스에 따르면 북한은 지난달 러시아에 포탄 1만여 발을 보냈다.", "ko", ClaimType.ArmsTransfer);
+        Assert.Equal("Yonhap", c.Attribution);
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+        Assert.Equal(new Quantity(10_000, "round", QuantityQualifier.MoreThan), c.Quantity);
+        Assert.Equal("2024-10", c.Date?.Date.ToString());
+    }
+
+    [Fact]
+    public void French_denial_with_source()
+    {
+        var c = Single("Selon l'AFP, Moscou a démenti avoir reçu des missiles nord-coréens.", "fr", ClaimType.ArmsTransfer);
+        Assert.Equal(Stance.Denied, c.Stance);
+        Assert.Equal(["Moscow"], c.DeniedBy);
+        Assert.Equal("Agence France-Presse", c.Attribution);
+    }
+
+    [Fact]
+    public void Spanish_vague_source_and_about()
+    {
+        var c = Single("Según fuentes surcoreanas, Corea del Norte envió unos 10.000 soldados a Rusia.", "es", ClaimType.TroopDeployment);
+        Assert.Equal("fuentes surcoreanas", c.Attribution);
+        Assert.Equal(new Quantity(10_000, "soldier", QuantityQualifier.About), c.Quantity);
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+    }
+
+    [Fact]
+    public void German_attribution_inflected_country_and_month()
+    {
+        var c = Single("Laut Reuters hat Nordkorea im Oktober Truppen nach Russland geschickt.", "de", ClaimType.TroopDeployment);
+        Assert.Equal("Reuters", c.Attribution);
+        Assert.Equal("2024-10", c.Date?.Date.ToString());
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+    }
+
+    [Fact]
+    public void A_denial_in_the_next_sentence_marks_the_claim_before_it()
+    {
+        var r = Run("Il portavoce Matthew Miller ha dichiarato che la Corea del Nord ha fornito missili alla Russia. Tuttavia, queste accuse sono state negate dalla Russia e dalla Corea del Nord.", "it");
+        var transfer = Assert.Single(r.Claims, c => c.Type == ClaimType.ArmsTransfer);
+        Assert.Equal("Matthew Miller", transfer.Attribution);
+        Assert.Equal(["Russia", "North Korea"], transfer.DeniedBy);
+        Assert.Contains(r.Claims, c => c.Type == ClaimType.Denial);
+    }
+
+    [Fact]
+    public void Evidence_is_the_sentence_text_under_its_span()
+    {
+        const string text = "Putin è arrivato a Pyongyang. A marzo la Russia ha posto il veto nel Consiglio di sicurezza dell’ONU.";
+        var r = Run(text, "it");
+        var veto = Assert.Single(r.Claims, c => c.Type == ClaimType.Veto);
+        Assert.Equal(text[veto.Evidence.Start..veto.Evidence.End], veto.EvidenceText);
+        Assert.StartsWith("A marzo", veto.EvidenceText);
+        Assert.Equal("2024-03", veto.Date?.Date.ToString());
+    }
+
+    [Theory]
+    [InlineData("La petroliera SKY STAR (IMO 9123453), battente bandiera di Panama, ha effettuato un trasbordo in mare.", "it", "Sky Star", "9123453", "Panama")]
+    [InlineData("The Sierra Leone-flagged tanker ANGARA (IMO 9179842) was seen off Vostochny.", "en", "Angara", "9179842", "Sierra Leone")]
+    public void Finds_a_vessel_with_its_IMO_number_and_flag(string text, string lang, string name, string imo, string flag)
+    {
+        var v = Assert.Single(Run(text, lang).Mentions, m => m.Schema == EntitySchema.Vessel);
+        Assert.Equal(name, v.Name);
+        Assert.Equal(imo, v.Properties?["imoNumber"]);
+        Assert.Equal(flag, v.Properties?["flag"]);
+    }
+
+    [Fact]
+    public void Rejects_an_IMO_number_with_a_wrong_check_digit() =>
+        Assert.DoesNotContain(Run("The tanker (IMO 9123456) sailed.", "en").Mentions, m => m.Properties?.ContainsKey("imoNumber") == true);
+}
