@@ -48,7 +48,6 @@ public static class ClaimExtractor
         List<Mention> mentions, IReadOnlyList<DateMention> dates, IReadOnlyList<QuantityMention> quantities, List<Claim> claims)
     {
         var range = Enumerable.Range(s.FirstToken, s.LastToken - s.FirstToken + 1).ToArray();
-        bool Has(string[] prefixes, int from, int to) => range.Any(i => i >= from && i <= to && ClaimLexicon.StartsWithAny(keys[i], prefixes));
 
         // Clause split: a denial after "ma", "anche se", "but" belongs to its own clause.
         var denialIndex = Array.FindIndex(range, i => tokens[i].Kind == TokenKind.Word && ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.DenialWords));
