@@ -21,19 +21,21 @@ public sealed class HtmlReportWriter : IReportWriter
 
     public void Write(AnalysisResult analysis, TextWriter o)
     {
+        analysis = AnalysisSections.Completed(analysis);
         var view = new ReportView(analysis);
         o.WriteLine("<!DOCTYPE html>");
         o.WriteLine("<html lang=\"en\"><head><meta charset=\"utf-8\">");
         // No script may run in a report built from hostile text, whatever slips through.
         o.WriteLine("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">");
         o.WriteLine("<title>Vigil report</title>");
-        o.WriteLine($"<style>{Css}</style></head><body>");
+        o.WriteLine($"<style>{Css}{AnalysisSections.Css}</style></head><body>");
         o.WriteLine("<h1>Vigil report</h1>");
         o.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"<p class=\"summary\">{analysis.Documents.Count} documents · {analysis.Entities.Count} entities · {analysis.Claims.Count} claims · {analysis.Stories.Count} stories · " +
             $"<strong>{analysis.Entities.Count(e => e.Sanctions.Any(h => h.IsMatch))}</strong> entities with sanctions hits</p>"));
 
         WriteHits(o, analysis);
+        AnalysisSections.WriteHtml(o, view);
         WriteClaims(o, view);
         WriteEntities(o, view);
         WriteDocuments(o, analysis);

@@ -12,6 +12,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     public void Write(AnalysisResult analysis, TextWriter o)
     {
+        analysis = AnalysisSections.Completed(analysis);
         var view = new ReportView(analysis);
         o.WriteLine("# Vigil report");
         o.WriteLine();
@@ -37,6 +38,8 @@ public sealed class MarkdownReportWriter : IReportWriter
                 o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"- **{Escape(e.Name)}** ({e.Schema}) → {h.List} `{h.ListId}` {Escape(h.Name)}, score {h.Score:0.00}, programs {Escape(string.Join(", ", h.Programs))}: {Escape(h.Explanation)}"));
         o.WriteLine();
+
+        AnalysisSections.WriteMarkdown(o, view);
 
         o.WriteLine("## Entities");
         foreach (var e in view.EntitiesInReportOrder)
