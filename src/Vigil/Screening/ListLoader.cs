@@ -38,7 +38,8 @@ public static class ListLoader
         {
             var (file, parser) = jobs[i];
             try { parsed[i] = parser.Parse(file, files); }
-            catch (Exception e) when (e is IOException or InvalidDataException or FormatException or UnauthorizedAccessException or System.Xml.XmlException)
+            // One unreadable file, whatever the reason, must not stop the other lists from loading.
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
                 parsed[i] = ParsedList.Failed(parser.Format, file.Path, $"{parser.Format} could not be read: {e.Message}");
             }

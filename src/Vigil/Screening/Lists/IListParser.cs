@@ -8,6 +8,9 @@ public sealed record ListFile(string Path, string Head)
     public string FileName => System.IO.Path.GetFileName(Path);
     public string Directory => System.IO.Path.GetDirectoryName(Path) ?? ".";
 
+    /// <summary>True when the file starts like XML (after a byte-order mark and blank space), so prose that mentions an element is not taken for it.</summary>
+    public bool LooksLikeXml => Head.TrimStart('\uFEFF', '\u00EF', '\u00BB', '\u00BF', ' ', '\t', '\r', '\n').StartsWith('<');
+
     public static ListFile Open(string path)
     {
         var buffer = new byte[4096];

@@ -15,7 +15,7 @@ public sealed class UnScXmlParser : IListParser
 
     public string Format => "UN SC consolidated XML";
 
-    public bool CanParse(ListFile file) => file.Head.Contains("<CONSOLIDATED_LIST", StringComparison.Ordinal);
+    public bool CanParse(ListFile file) => file.LooksLikeXml && file.Head.Contains("<CONSOLIDATED_LIST", StringComparison.Ordinal);
 
     public ParsedList Parse(ListFile file, IReadOnlyList<ListFile> allFiles)
     {
