@@ -42,6 +42,7 @@ public sealed class EntityRecognizer
         GazetteerPass(text, tokens, keys, sentenceStart, taken, found);
         RulePass(text, tokens, keys, sentenceStart, taken, found);
         ResolveShortNames(text, tokens, keys, sentenceStart, taken, found);
+        MergeTruncatedNames(found);
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         var mentions = new List<Mention>(found.Count);
@@ -328,7 +329,7 @@ public sealed class EntityRecognizer
             if (name is null)
             {
                 if ((_gazetteer.Surnames.TryGetValue(keys[i], out var listed) || TransliteratedSurname(text, tokens[i], out listed)) && listed.Count == 1
-                    && (!sentenceStart[i] || tokens[i].Length >= 5)
+                    && (!sentenceStart[i] || tokens[i].Length >= 5) && tokens[i].Length >= 4
                     && NextIsNotCapitalised(text, tokens, i))
                 { name = listed[0]; last = i; confidence = 0.6; }
                 else continue;
@@ -336,6 +337,21 @@ public sealed class EntityRecognizer
             for (var k = i; k <= last; k++) taken[k] = true;
             found.Add(new Candidate(i, last, tokens[i].Start, tokens[last].End, EntitySchema.Person, name, confidence));
             i = last;
+        }
+    }
+
+    /// <summary>
+    /// A person named by the start of a longer name in the same document ("Kim Jong" beside
+    /// "Kim Jong Un") is that person.
+    /// </summary>
+    private static void MergeTruncatedNames(List<Candidate> found)
+    {
+        var persons = found.Where(c => c.Schema == EntitySchema.Person).Select(c => c.Name).Distinct().Select(n => (Name: n, Keys: NameKeys.ForName(n))).ToList();
+        foreach (var c in found.Where(c => c.Schema == EntitySchema.Person))
+        {
+            var keys = NameKeys.ForName(c.Name);
+            var longer = persons.Where(p => p.Keys.Count > keys.Count && p.Keys.Take(keys.Count).SequenceEqual(keys)).Select(p => p.Name).Distinct().ToList();
+            if (longer.Count == 1 && keys.Count >= 2) c.Name = longer[0];
         }
     }
 
