@@ -124,8 +124,8 @@ public sealed class VigilServerFactory : WebApplicationFactory<Vigil.Server.Prog
     }
 
     /// <summary>A factory over other data or settings (xunit fixtures need the parameterless one).</summary>
-    public static VigilServerFactory With(AnalysisResult? analysis = null, IReadOnlyList<ListEntry>? entries = null, Dictionary<string, string?>? settings = null, bool exposed = false) =>
-        new(analysis, entries, settings) { Exposed = exposed };
+    public static VigilServerFactory With(AnalysisResult? analysis = null, IReadOnlyList<ListEntry>? entries = null, Dictionary<string, string?>? settings = null, bool exposed = false, bool realStore = false) =>
+        new(analysis, entries, settings) { Exposed = exposed, RealStore = realStore };
 
     public FakeStore Store { get; }
 
@@ -136,14 +136,18 @@ public sealed class VigilServerFactory : WebApplicationFactory<Vigil.Server.Prog
     /// <summary>Pretend the server listens on a public address (for the API-key rules).</summary>
     public bool Exposed { get; init; }
 
+    /// <summary>Use the real SQLite store (and an in-process worker) instead of the fake store.</summary>
+    public bool RealStore { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Vigil:Worker", "false");
+        builder.UseSetting("Vigil:Worker", RealStore ? "true" : "false");
+        builder.UseSetting("Vigil:Db", _db.Db);
         builder.UseSetting("Vigil:Uploads", Path.Combine(Path.GetTempPath(), "vigil-test-uploads"));
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton(new Backend(Store, StoreFactory.OpenJobs(_db.Db), StoreFactory.OpenReviews(_db.Db)));
+            if (!RealStore) services.AddSingleton(new Backend(Store, StoreFactory.OpenJobs(_db.Db), StoreFactory.OpenReviews(_db.Db)));
             services.AddSingleton(new CatalogHolder(() => new ScreeningCatalog(Entries, new FakeScreener(Entries))));
             if (Exposed) services.AddSingleton<ListenScope>(new ExposedScope());
         });
