@@ -1,4 +1,3 @@
-using Vigil.Cli;
 using Vigil.Reporting.Ftm;
 using Vigil.Storage;
 using static Vigil.Tests.Analysis.AnalysisFixtures;
@@ -7,7 +6,8 @@ namespace Vigil.Tests.Cli;
 
 public class FtmCommandsTests
 {
-    private static int Run(params string[] args) => VigilCommandLine.Build().Parse(args).Invoke();
+    // Through CliRunner: it owns the console while a command runs, so parallel tests do not mix their output.
+    private static int Run(params string[] args) => CliRunner.Run(args).ExitCode;
 
     [Fact]
     public void Import_then_export_gives_back_the_same_ftm_lines()
@@ -30,11 +30,8 @@ public class FtmCommandsTests
     public void Importing_a_missing_file_says_which_and_what_to_give()
     {
         using var dir = new TempDir();
-        var error = new StringWriter();
-        var saved = Console.Error;
-        Console.SetError(error);
-        try { Assert.Equal(2, Run("import", dir.File("nope.jsonl"), "--db", dir.File("vigil.db"))); }
-        finally { Console.SetError(saved); }
-        Assert.Contains("nope.jsonl does not exist", error.ToString());
+        var outcome = CliRunner.Run("import", dir.File("nope.jsonl"), "--db", dir.File("vigil.db"));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("nope.jsonl does not exist", outcome.Err);
     }
 }
