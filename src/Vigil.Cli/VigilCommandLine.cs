@@ -15,6 +15,7 @@ public static class VigilCommandLine
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ScreenCommand.Create());
+        root.Subcommands.Add(ListsCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(ExtractTextCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());

@@ -16,7 +16,8 @@ public static class ListLoader
         if (!Directory.Exists(directory))
             return new ListLoadResult([], [new ListProblem(directory, "folder not found; pass --lists DIR or set VIGIL_LISTS to a folder with list files (vigil lists update fetches them)")], []);
         var files = Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-            .Where(p => !Path.GetFileName(p).StartsWith('.'))
+            // Hidden files and folders (the cache's .previous/, .incoming/, .meta/) are not lists to load.
+            .Where(p => !Path.GetRelativePath(directory, p).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
             .Order(StringComparer.Ordinal)
             .Select(ListFile.Open)
             .ToList();
