@@ -56,6 +56,24 @@ public sealed class ScreeningCatalog
 
     public ListEntry? EntryOf(SanctionHit hit) => IdOf(hit) is { } id ? Find(id) : null;
 
+    // Screening is CPU-bound and uses per-thread scratch buffers the size of the index: running more
+    // at once than there are cores only adds threads that evict each other's buffers from cache.
+    private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
+
+    /// <summary>Runs <paramref name="work"/> (screening calls) once a core is free; callers wait asynchronously, holding no thread.</summary>
+    public async Task<T> OnFreeCore<T>(Func<T> work, CancellationToken cancel = default)
+    {
+        await _cores.WaitAsync(cancel);
+        try
+        {
+            return work();
+        }
+        finally
+        {
+            _cores.Release();
+        }
+    }
+
     /// <summary>Hits for one query within one dataset, best first.</summary>
     public IReadOnlyList<SanctionHit> Screen(ScreeningQuery query, string dataset, int limit, double minScore)
     {

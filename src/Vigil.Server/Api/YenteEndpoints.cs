@@ -72,7 +72,7 @@ internal static class YenteEndpoints
                 var names = Values(example, "name");
                 if (names.Count == 0)
                     return YenteErrors.Detail(400, $"Cannot parse example entity: query '{key}' has no 'name' property; give at least one name.");
-                var hits = ScreenAll(catalog, dataset, schema, names, example, limit, cutoff);
+                var hits = await catalog.OnFreeCore(() => ScreenAll(catalog, dataset, schema, names, example, limit, cutoff), ct);
                 var results = hits.Select(h =>
                 {
                     var id = catalog.IdOf(h) ?? ScreeningCatalog.EntityIdOf(h.List, h.ListId);
