@@ -8,15 +8,15 @@ public sealed record NearDuplicate(string OriginalId, double Containment);
 
 /// <summary>
 /// Finds syndicated and lightly edited copies. Each text becomes a set of hashed five-word
-/// shingles; a MinHash signature (128 hashes, 32 bands of 4) finds candidates in constant time
+/// shingles; a MinHash signature (64 hashes, 16 bands of 4) finds candidates in constant time
 /// per band, and the exact share of the shorter text's shingles found in the other decides, so a
 /// wire story republished with a different intro or cut short still links to its original.
 /// </summary>
 public sealed partial class NearDuplicateIndex
 {
     private const int ShingleWords = 5;
-    private const int Hashes = 128;
-    private const int Bands = 32;
+    private const int Hashes = 64;
+    private const int Bands = 16;
     private const int Rows = Hashes / Bands;
 
     /// <summary>Share of the shorter text's shingles that must appear in the other.</summary>

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Vigil.Evaluation;
+using Vigil.Ingest;
+using Vigil.Pipeline;
+using Vigil.Reporting;
+using Vigil.Screening;
+
+namespace Vigil.Bench;
+
+/// <summary>
+/// Articles per second per core through the whole pipeline, HTML in and report out: the
+/// benchmark's 181 web pages repeated to N distinct pages (default 10,000), ingested (decode,
+/// boilerplate removal, cleaning, language, near-duplicates), stored, analysed (extraction,
+/// resolution, screening against the lists), and written as a JSON report. "Per core" divides by
+/// the process's CPU time, so it does not depend on how many cores the machine lends the run.
+/// </summary>
+public sealed class PipelineBench : IBench
+{
+    public string Name => "pipeline";
+    public string Description => "articles/s/core HTML in -> report out on the benchmark pages repeated to N (default 10000) documents, and memory";
+
+    public int Run(string[] args)
+    {
+        var n = args.Length > 0 && int.TryParse(args[0], out var parsed) ? parsed : 10_000;
+        var bench = ArticleBenchmark.Load(SharedData.FindRoot());
+        var temp = Directory.CreateTempSubdirectory("vigil-pipeline-bench-");
+        try
+        {
+            var files = new List<string>(n);
+            for (var i = 0; i < n; i++)
+            {
+                var page = bench.Pages[i % bench.Pages.Count];
+                var path = Path.Combine(temp.FullName, $"{i:D5}.html");
+                File.WriteAllText(path, MakeDistinct(page, i));
+                files.Add(path);
+            }
+            var listsDir = ListSources.ResolveDirectory(null);
+            using var workbench = Workbench.Open(new WorkbenchOptions(Path.Combine(temp.FullName, "bench.db"), listsDir));
+            var ingestor = new Ingestor(new IngestOptions { Offline = true });
+
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            var (ingestTime, batch) = BenchTable.Time(() => ingestor.Ingest(files));
+            var cpuIngest = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+            var (storeTime, _) = BenchTable.Time(() => workbench.Workflow.Store(batch));
+            var (analyzeTime, result) = BenchTable.Time(() => workbench.Workflow.AnalyzeStored());
+            var reportPath = Path.Combine(temp.FullName, "report.json");
+            var (reportTime, _) = BenchTable.Time(() =>
+            {
+                using var w = new StreamWriter(reportPath);
+                new JsonReportWriter().Write(result, w);
+                return 0;
+            });
+            var cpuTotal = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+            var total = ingestTime + storeTime + analyzeTime + reportTime;
+            var docs = batch.Documents.Count;
+
+            BenchTable.Print($"pipeline: {n} HTML pages -> {docs} documents ({batch.Documents.Count(d => d.DuplicateOf is not null)} linked as near-copies), {batch.Problems.Count} problems, {result.Entities.Count} entities, lists: {(listsDir ?? "none")}",
+                ["stage", "wall", "articles/s (wall)"],
+                [
+                    ["ingest (decode, boilerplate, clean, language, near-dups)", ingestTime, n / ingestTime.TotalSeconds],
+                    ["store", storeTime, n / storeTime.TotalSeconds],
+                    ["analyse + save", analyzeTime, n / analyzeTime.TotalSeconds],
+                    ["JSON report", reportTime, n / reportTime.TotalSeconds],
+                    ["whole pipeline", total, n / total.TotalSeconds],
+                ]);
+            BenchTable.Print("per core and memory", ["what", "value"],
+                [
+                    ["cores on this machine", Environment.ProcessorCount],
+                    ["CPU time, whole pipeline", cpuTotal],
+                    ["articles per CPU-second (whole pipeline)", n / cpuTotal.TotalSeconds],
+                    ["articles per CPU-second (ingest only)", n / cpuIngest.TotalSeconds],
+                    ["managed memory at end (MB)", BenchTable.ManagedMegabytes()],
+                    ["peak working set (MB)", BenchTable.PeakWorkingSetMegabytes()],
+                ]);
+        }
+        finally
+        {
+            temp.Delete(recursive: true);
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Puts a copy number before the article's first words wherever they occur (the body, and any
+    /// JSON-LD copy of it), so every copy is a distinct document.
+    /// </summary>
+    private static string MakeDistinct(ArticleBenchmark.Page page, int i)
+    {
+        var firstWords = page.Truth.Split('\n')[0];
+        firstWords = firstWords[..Math.Min(25, firstWords.Length)];
+        return firstWords.Length > 0 && page.Html.Contains(firstWords, StringComparison.Ordinal)
+            ? page.Html.Replace(firstWords, $"Copy {i}. {firstWords}", StringComparison.Ordinal)
+            : page.Html.Replace("<body>", $"<body><p>Copy {i}.</p>", StringComparison.OrdinalIgnoreCase);
+    }
+}
