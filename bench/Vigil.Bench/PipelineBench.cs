@@ -81,15 +81,22 @@ public sealed class PipelineBench : IBench
     }
 
     /// <summary>
-    /// Puts a copy number before the article's first words wherever they occur (the body, and any
-    /// JSON-LD copy of it), so every copy is a distinct document.
+    /// Puts a copy number into the article: before its first words wherever they occur (the body,
+    /// and any JSON-LD copy of it), or, where the markup encodes them differently, after the first
+    /// long word of the article that appears in the page body. Every copy is then a distinct document.
     /// </summary>
     private static string MakeDistinct(ArticleBenchmark.Page page, int i)
     {
-        var firstWords = page.Truth.Split('\n')[0];
-        firstWords = firstWords[..Math.Min(25, firstWords.Length)];
-        return firstWords.Length > 0 && page.Html.Contains(firstWords, StringComparison.Ordinal)
-            ? page.Html.Replace(firstWords, $"Copy {i}. {firstWords}", StringComparison.Ordinal)
-            : page.Html.Replace("<body>", $"<body><p>Copy {i}.</p>", StringComparison.OrdinalIgnoreCase);
+        var firstLine = page.Truth.Split('\n')[0];
+        var firstWords = firstLine[..Math.Min(25, firstLine.Length)];
+        if (firstWords.Length > 0 && page.Html.Contains(firstWords, StringComparison.Ordinal))
+            return page.Html.Replace(firstWords, $"Copy {i}. {firstWords}", StringComparison.Ordinal);
+        var body = Math.Max(0, page.Html.IndexOf("<body", StringComparison.OrdinalIgnoreCase));
+        foreach (var word in page.Truth.Split(' ', '\n').Where(w => w.Length >= 6 && w.All(char.IsLetter)))
+        {
+            var at = page.Html.IndexOf(" " + word + " ", body, StringComparison.Ordinal);
+            if (at >= 0) return page.Html.Insert(at + word.Length + 1, $" (copy {i})");
+        }
+        return page.Html;
     }
 }
