@@ -25,7 +25,7 @@ public static partial class TextCleaner
                 continue;
             }
             if (IsChrome(line)) continue;
-            if (!seen.Add(DedupKey(line))) continue;
+            if (IsRepeatable(line) && !seen.Add(DedupKey(line))) continue;
             if (output.Length > 0) output.Append(pendingBlank ? "\n\n" : "\n");
             pendingBlank = false;
             output.Append(line);
@@ -62,6 +62,10 @@ public static partial class TextCleaner
         }
         return sb.ToString();
     }
+
+    // Short lines (a number in a table, "Yes", a one-word heading) legitimately repeat; only
+    // sentence-length lines repeated are copies.
+    private static bool IsRepeatable(string line) => line.Length >= 20 && line.Contains(' ');
 
     // Lines repeated with different spacing or case are still the same line.
     private static string DedupKey(string line) => line.ToLowerInvariant();

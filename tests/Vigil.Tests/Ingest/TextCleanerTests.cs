@@ -7,9 +7,15 @@ public class TextCleanerTests
     [Fact]
     public void Later_copies_of_a_line_are_dropped_and_the_first_kept()
     {
-        var cleaned = TextCleaner.Clean("Headline here\n\nHeadline here\nHeadline  here \nBody text of the article.\nheadline HERE");
+        var cleaned = TextCleaner.Clean("Treaty signed in Pyongyang\n\nTreaty signed in Pyongyang\nTreaty  signed in Pyongyang \nBody text of the article.\ntreaty signed in PYONGYANG");
 
-        Assert.Equal("Headline here\n\nBody text of the article.", cleaned);
+        Assert.Equal("Treaty signed in Pyongyang\n\nBody text of the article.", cleaned);
+    }
+
+    [Fact]
+    public void Short_lines_that_repeat_legitimately_are_kept()
+    {
+        Assert.Equal("Pos\n1\nKyle Busch\n5\n2\nMartin Truex\n5", TextCleaner.Clean("Pos\n1\nKyle Busch\n5\n2\nMartin Truex\n5"));
     }
 
     [Theory]

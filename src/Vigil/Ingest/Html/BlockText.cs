@@ -50,6 +50,12 @@ internal static class BlockText
                 case IElement e when IsInline(e):
                     Walk(e, sb, stats);
                     break;
+                case IElement e when e.LocalName is "td" or "th":
+                    // A table row reads as one line, its cells separated by spaces.
+                    sb.Append(' ');
+                    Walk(e, sb, stats);
+                    sb.Append(' ');
+                    break;
                 case IElement e:
                     if (stats is not null && IsBoilerplateBlock(e, stats)) break;
                     sb.Append('\n');
