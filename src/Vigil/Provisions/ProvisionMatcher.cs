@@ -34,8 +34,9 @@ public sealed class ProvisionMatcher(ProvisionCatalog catalog)
             string? why = rule.Direction switch
             {
                 ProvisionDirection.FromDprk when isDprk[0] => $"the DPRK ({claim.Actors[0]}) is the supplier",
-                ProvisionDirection.ToDprk when isDprk.Skip(1).Any(x => x) =>
-                    $"the DPRK ({claim.Actors[Array.IndexOf(isDprk, true, 1)]}) is the recipient" + (claim.Actors.Count > 0 && !isDprk[0] ? $" and {claim.Actors[0]} the supplier" : ""),
+                // A supply to the DPRK needs a supplier outside it: "North Korea ... Pyongyang" names one side twice.
+                ProvisionDirection.ToDprk when !isDprk[0] && isDprk.Skip(1).Any(x => x) =>
+                    $"the DPRK ({claim.Actors[Array.IndexOf(isDprk, true, 1)]}) is the recipient and {claim.Actors[0]} the supplier",
                 ProvisionDirection.InvolvingDprk when isDprk.Any(x => x) => $"the DPRK ({claim.Actors[Array.IndexOf(isDprk, true)]}) is a party",
                 ProvisionDirection.DesignatedParty when isDesignated is not null && claim.Actors.FirstOrDefault(isDesignated) is { } listed =>
                     $"{listed} is designated by the UN Security Council",

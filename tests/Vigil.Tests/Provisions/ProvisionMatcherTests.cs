@@ -33,6 +33,15 @@ public class ProvisionMatcherTests
     }
 
     [Fact]
+    public void A_claim_naming_the_dprk_twice_is_an_export_not_an_import()
+    {
+        var d = Doc("d", "North Korea ships weapons from Pyongyang to Moscow.");
+        var citations = Citations(Claim(d, ClaimType.ArmsTransfer, ["North Korea", "Ukraine", "Moscow", "Pyongyang"]));
+        Assert.Contains("UNSCR 1874 (2009) para 9", citations);
+        Assert.DoesNotContain("UNSCR 1874 (2009) para 10", citations);
+    }
+
+    [Fact]
     public void Arms_to_north_korea_breach_the_import_ban()
     {
         var d = Doc("d", "Russia delivered fighter jets to North Korea.");
