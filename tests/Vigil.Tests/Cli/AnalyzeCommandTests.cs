@@ -31,7 +31,7 @@ public class AnalyzeCommandTests(SeedAnalysisFixture seeds) : IClassFixture<Seed
         seeds.Report.GetProperty("entities").EnumerateArray().Where(e => e.GetProperty("schema").GetString() == schema);
 
     private JsonElement? Entity(string schema, string name) =>
-        Entities(schema).Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("name").GetString() == name);
+        Entities(schema).Cast<JsonElement?>().FirstOrDefault(e => string.Equals(e!.Value.GetProperty("name").GetString(), name, StringComparison.OrdinalIgnoreCase));
 
     [Fact]
     public void Seeds_analyse_successfully()
