@@ -14,15 +14,6 @@ namespace Vigil.Text;
 /// </summary>
 public static class Transliteration
 {
-    private static readonly Lazy<bool> IcuReady = new(() =>
-    {
-        // Without a hint icu.net probes many library versions before finding the installed one.
-        var installed = Directory.Exists("/usr/lib/x86_64-linux-gnu") ? Directory.GetFiles("/usr/lib/x86_64-linux-gnu", "libicuuc.so.*") : [];
-        var version = installed.Select(f => Path.GetFileName(f).Split('.')).Select(p => p.Length > 2 && int.TryParse(p[2], out var v) ? v : 0).DefaultIfEmpty(0).Max();
-        if (version > 0) Wrapper.ConfineIcuVersions(version, version);
-        Wrapper.Init();
-        return true;
-    });
     private static readonly Dictionary<string, (Transliterator Instance, Lock Gate)> Instances = new(StringComparer.Ordinal);
     private static readonly Lock InstancesGate = new();
 
@@ -35,7 +26,7 @@ public static class Transliteration
     };
 
     /// <summary>Makes sure the ICU library is loaded (for callers that use icu.net directly).</summary>
-    public static void EnsureIcu() => _ = IcuReady.Value;
+    public static void EnsureIcu() => IcuRuntime.EnsureReady();
 
     /// <summary>True when every character is ASCII (the fast path: no transliteration needed).</summary>
     public static bool IsAscii(string text)
@@ -146,7 +137,7 @@ public static class Transliteration
 
     private static string Apply(string id, string text)
     {
-        _ = IcuReady.Value;
+        IcuRuntime.EnsureReady();
         (Transliterator Instance, Lock Gate) entry;
         lock (InstancesGate)
         {

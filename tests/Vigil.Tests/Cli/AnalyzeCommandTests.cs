@@ -18,6 +18,8 @@ public sealed class SeedAnalysisFixture : IDisposable
     public SeedAnalysisFixture()
     {
         First = CliRunner.Run("analyze", SharedData.Path("seeds"), "--db", Db, "--format", "json", "--out", ReportPath);
+        if (First.ExitCode != 0 || !File.Exists(ReportPath))
+            throw new InvalidOperationException($"vigil analyze on the seeds failed (exit {First.ExitCode}): {First.Err}");
         using (var store = new SqliteStore(Db)) CountsAfterFirst = store.Count();
         Report = JsonDocument.Parse(File.ReadAllText(ReportPath)).RootElement.Clone();
     }

@@ -23,6 +23,7 @@ public static class CountryNames
 
     public static IReadOnlyList<Country> Load()
     {
+        Vigil.Text.IcuRuntime.EnsureReady();
         var result = new List<Country>();
         var displays = Languages.Select(l => new Icu.Locale(l)).ToArray();
         for (var a = 'A'; a <= 'Z'; a++)

@@ -111,6 +111,9 @@ public static class GazetteerBuilder
     public static (string Canonical, string Surname, string Given, List<string> Surfaces)? PersonForms(string name, bool korean)
     {
         string surname; List<string> given;
+        // Lists such as the EU's and Canada's write surnames in capitals ("Vladimir PUTIN"): a person's
+        // name has no acronyms, so capitalised words are title-cased before the canonical form is built.
+        name = string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Display));
         var comma = name.IndexOf(',');
         if (comma > 0)
         {
