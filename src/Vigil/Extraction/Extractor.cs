@@ -1,4 +1,5 @@
 using Vigil.Extraction.Gazetteers;
+using Vigil.Extraction.Ner;
 using Vigil.Model;
 using Vigil.Text;
 
@@ -12,16 +13,18 @@ namespace Vigil.Extraction;
 public sealed class Extractor : IExtractor
 {
     private readonly EntityRecognizer _recognizer;
+    private readonly ExtractorOptions _options;
 
     public Gazetteer Gazetteer { get; }
 
     /// <summary>A recogniser whose gazetteer holds the names and aliases of the given list entries plus places and the lexicon.</summary>
-    public Extractor(IEnumerable<ListEntry> listEntries) : this(GazetteerBuilder.Build(listEntries)) { }
+    public Extractor(IEnumerable<ListEntry> listEntries, ExtractorOptions? options = null) : this(GazetteerBuilder.Build(listEntries), options) { }
 
-    public Extractor(Gazetteer gazetteer)
+    public Extractor(Gazetteer gazetteer, ExtractorOptions? options = null)
     {
         Gazetteer = gazetteer;
         _recognizer = new EntityRecognizer(gazetteer);
+        _options = options ?? ExtractorOptions.Default;
     }
 
     public ExtractionResult Extract(Document document)
@@ -31,6 +34,8 @@ public sealed class Extractor : IExtractor
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text);
         var mentions = _recognizer.Recognize(document.Id, text, tokens, sentences, document.Lang);
+        if (document.Lang is { } lang && _options.NerModels.TryGetValue(lang, out var model))
+            mentions = AddModelMentions(document.Id, text, tokens, sentences, mentions, model);
         var vessels = VesselRecognizer.Recognize(document.Id, text, tokens, sentences, mentions);
         if (vessels.Count > 0)
             mentions = mentions.Where(m => !vessels.Any(v => v.Span.Overlaps(m.Span))).Concat(vessels).OrderBy(m => m.Span.Start).ToList();
@@ -38,5 +43,35 @@ public sealed class Extractor : IExtractor
         var quantities = QuantityTagger.Tag(document.Id, text, tokens, dates);
         var claims = ClaimExtractor.Extract(document with { Text = text }, tokens, sentences, mentions, dates, quantities);
         return new ExtractionResult(document.Id, mentions, dates, quantities, claims);
+    }
+
+    /// <summary>
+    /// Names the statistical tagger finds and the gazetteer and rules did not: added with lower
+    /// confidence, under the gazetteer's canonical name when it knows the words, else as written.
+    /// </summary>
+    private IReadOnlyList<Mention> AddModelMentions(string documentId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences,
+        IReadOnlyList<Mention> mentions, SequenceTagger model)
+    {
+        var added = new List<Mention>();
+        var t = 0;
+        foreach (var s in sentences)
+        {
+            while (t < tokens.Count && tokens[t].End <= s.Start) t++;
+            var first = t;
+            while (t < tokens.Count && tokens[t].Start < s.End) t++;
+            if (t == first) continue;
+            var words = new string[t - first];
+            for (var i = 0; i < words.Length; i++) words[i] = tokens[first + i].TextOf(text);
+            foreach (var (type, a, b) in NerLabels.Spans(model.Predict(words, Gazetteer)))
+            {
+                var span = new Span(documentId, tokens[first + a].Start, tokens[first + b].End);
+                if (mentions.Any(m => m.Span.Overlaps(span)) || added.Any(m => m.Span.Overlaps(span))) continue;
+                var surface = text[span.Start..span.End];
+                var key = string.Join(' ', NameKeys.ForName(surface));
+                var name = Gazetteer.TryGet(key, out var e) ? e.Name : string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                added.Add(new Mention(span, surface, NerLabels.SchemaOf(type), name, 0.6));
+            }
+        }
+        return added.Count == 0 ? mentions : mentions.Concat(added).OrderBy(m => m.Span.Start).ToList();
     }
 }
