@@ -144,12 +144,22 @@ public static class GazetteerBuilder
                              || token.EndsWith("ichna", StringComparison.OrdinalIgnoreCase) || token.EndsWith("вич", StringComparison.Ordinal)
                              || token.EndsWith("вна", StringComparison.Ordinal));
 
-    /// <summary>List names are often in capitals: "KIM JONG UN" → "Kim Jong Un"; mixed case is kept.</summary>
+    /// <summary>
+    /// List names are often in capitals, wholly ("KIM JONG UN") or for the surname ("Vladimir PUTIN"):
+    /// words in capitals become title case ("Kim Jong Un", "Vladimir Putin"); short acronyms in a
+    /// mixed-case name ("KCNA") stay as written.
+    /// </summary>
     public static string Display(string name)
     {
-        var trimmed = string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var letters = trimmed.Where(char.IsLetter).ToList();
-        if (letters.Count == 0 || letters.Any(char.IsLower)) return trimmed;
-        return CultureInfo.InvariantCulture.TextInfo.ToTitleCase(trimmed.ToLowerInvariant());
+        var words = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var allCaps = words.SelectMany(w => w).Where(char.IsLetter).All(c => !char.IsLower(c));
+        for (var i = 0; i < words.Length; i++)
+        {
+            var letters = words[i].Where(char.IsLetter).ToList();
+            if (letters.Count == 0 || letters.Any(char.IsLower)) continue;
+            if (!allCaps && letters.Count <= 4) continue;
+            words[i] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(words[i].ToLowerInvariant());
+        }
+        return string.Join(' ', words);
     }
 }
