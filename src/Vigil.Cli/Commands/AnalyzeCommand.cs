@@ -1,9 +1,6 @@
 using System.CommandLine;
-using Spectre.Console;
 using Vigil.Ingest;
-using Vigil.Model;
 using Vigil.Pipeline;
-using Vigil.Reporting;
 
 namespace Vigil.Cli.Commands;
 

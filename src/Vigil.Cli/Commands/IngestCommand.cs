@@ -30,10 +30,10 @@ internal static class IngestCommand
             using (store)
             {
                 var batch = new Ingestor().Ingest(parse.GetValue(inputs)!);
-                var added = batch.Documents.Count(store.AddDocument);
+                var (added, known) = store.AddDocuments(batch.Documents);
                 foreach (var p in batch.Problems) err.WriteLine($"warning: {p.Input}: {p.Message}");
                 foreach (var d in batch.Documents) Console.WriteLine($"{d.Id}\t{d.Lang ?? "?"}\t{d.Chars}\t{d.Title}");
-                err.WriteLine($"ingested {added} new document(s), {batch.Documents.Count - added} already stored, {batch.Problems.Count} problem(s)");
+                err.WriteLine($"ingested {added} new document(s), {known} already stored, {batch.Problems.Count} problem(s)");
                 return batch.Documents.Count == 0 ? 1 : 0;
             }
         });

@@ -35,13 +35,13 @@ public static class JobHandlers
         var ingestor = new Ingestor(new IngestOptions { Web = web, Progress = new Reporter<IngestProgress>(p => context.Report($"read {p.Done}/{p.Known}: {p.Current}")) });
         var batch = ingestor.Ingest(inputs, cancel);
         cancel.ThrowIfCancellationRequested();
-        int added = 0, known = 0;
+        AddedDocuments counts;
         using (var store = StoreFactory.Open(db))
         {
             store.Migrate();
-            foreach (var d in batch.Documents)
-                if (store.AddDocument(d)) added++; else known++;
+            counts = store.AddDocuments(batch.Documents);
         }
+        var (added, known) = counts;
         if (added > 0)
         {
             using var queue = StoreFactory.OpenJobs(db);

@@ -16,13 +16,7 @@ public sealed class AnalyzeWorkflow(IStore store, AnalysisPipeline pipeline)
 {
     public StoreOutcome Store(IngestBatch batch)
     {
-        var added = 0;
-        var known = 0;
-        foreach (var d in batch.Documents)
-        {
-            if (store.AddDocument(d)) added++;
-            else known++;
-        }
+        var (added, known) = store.AddDocuments(batch.Documents);
         return new StoreOutcome(added, known, batch.Problems);
     }
 
