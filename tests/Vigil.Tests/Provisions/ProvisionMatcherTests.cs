@@ -82,6 +82,52 @@ public class ProvisionMatcherTests
     }
 
     [Fact]
+    public void Technical_assistance_from_the_dprk_breaches_8c_but_a_plain_arms_sale_does_not()
+    {
+        // 1718 para 8(c) covers transfers of technical assistance to or from the DPRK.
+        var help = Doc("h", "North Korea sent engineers to give Iran technical assistance with its missile engines.");
+        Assert.Contains("UNSCR 1718 (2006) para 8(c)", Citations(Claim(help, ClaimType.ArmsTransfer, ["North Korea", "Iran"])));
+        var rifles = Doc("r", "North Korea shipped rifles to Iran.");
+        Assert.DoesNotContain("UNSCR 1718 (2006) para 8(c)", Citations(Claim(rifles, ClaimType.ArmsTransfer, ["North Korea", "Iran"])));
+    }
+
+    [Fact]
+    public void Dprk_bank_provisions_need_banking_words_not_look_alikes()
+    {
+        // "per conto di" (on behalf of), "за счёт" (at the expense of) and a news correspondent are not bank accounts.
+        var onBehalf = Doc("c", "Una società cinese ha pagato il carico per conto della Corea del Nord, secondo un corrispondente.", "it");
+        Assert.DoesNotContain("UNSCR 2270 (2016) para 33", Citations(Claim(onBehalf, ClaimType.Payment, ["Cina", "Corea del Nord"])));
+        var reporter = Doc("j", "A Reuters correspondent said China paid North Korea for the cargo.");
+        Assert.DoesNotContain("UNSCR 2270 (2016) para 33", Citations(Claim(reporter, ClaimType.Payment, ["China", "North Korea"])));
+        var account = Doc("a", "Una banca di Vladivostok ha aperto un conto bancario per una banca nordcoreana.", "it");
+        Assert.Contains("UNSCR 2270 (2016) para 33", Citations(Claim(account, ClaimType.Payment, ["banca di Vladivostok", "Corea del Nord"])));
+    }
+
+    [Fact]
+    public void Helicopters_vessels_and_dprk_exports_of_wood_map_to_their_2016_and_2017_paragraphs()
+    {
+        var heli = Doc("h", "Russia delivered two helicopters to North Korea.");
+        Assert.Contains("UNSCR 2321 (2016) para 30", Citations(Claim(heli, ClaimType.Other, ["Russia", "North Korea"])));
+        var tanker = Doc("t", "A tanker transferred oil to a North Korean vessel at sea.");
+        var stsCitations = Citations(Claim(tanker, ClaimType.ShipToShipTransfer, ["Tanker X", "North Korea"]));
+        Assert.DoesNotContain("UNSCR 2397 (2017) para 14", stsCitations);
+        Assert.DoesNotContain("UNSCR 2397 (2017) para 6", stsCitations);
+        var timber = Doc("w", "North Korea sold timber to a Chinese trading house.");
+        Assert.Contains("UNSCR 2397 (2017) para 6", Citations(Claim(timber, ClaimType.Other, ["North Korea", "China"])));
+        var wooden = Doc("x", "North Korea sent wooden toys to China.");
+        Assert.DoesNotContain("UNSCR 2397 (2017) para 6", Citations(Claim(wooden, ClaimType.Other, ["North Korea", "China"])));
+    }
+
+    [Fact]
+    public void Every_checked_note_names_a_source_and_every_provision_has_a_summary()
+    {
+        var catalog = ProvisionCatalog.LoadDefault();
+        Assert.All(catalog.Entries.Where(e => e.Checked is not null), e => Assert.DoesNotContain("not confirmed", e.Checked!));
+        Assert.Equal(catalog.Entries.Count, catalog.Entries.Select(e => e.Provision.Id).Distinct().Count());
+        Assert.All(catalog.Provisions, p => Assert.EndsWith(".", p.Prohibits));
+    }
+
+    [Fact]
     public void Short_keywords_match_whole_words_only()
     {
         Assert.True(ProvisionMatcher.Contains("north korean coal exports", "coal"));
