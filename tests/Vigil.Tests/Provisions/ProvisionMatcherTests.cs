@@ -104,7 +104,7 @@ public class ProvisionMatcherTests
     }
 
     [Fact]
-    public void Helicopters_vessels_and_dprk_exports_of_wood_map_to_their_2016_and_2017_paragraphs()
+    public void Helicopters_fishing_rights_and_dprk_exports_of_wood_map_to_their_2016_and_2017_paragraphs()
     {
         var heli = Doc("h", "Russia delivered two helicopters to North Korea.");
         Assert.Contains("UNSCR 2321 (2016) para 30", Citations(Claim(heli, ClaimType.Other, ["Russia", "North Korea"])));
@@ -112,6 +112,9 @@ public class ProvisionMatcherTests
         var stsCitations = Citations(Claim(tanker, ClaimType.ShipToShipTransfer, ["Tanker X", "North Korea"]));
         Assert.DoesNotContain("UNSCR 2397 (2017) para 14", stsCitations);
         Assert.DoesNotContain("UNSCR 2397 (2017) para 6", stsCitations);
+        // 2397 para 6 extends the seafood ban of 2371 para 9 to fishing rights; "fish" alone would not match "fishing".
+        var fishing = Doc("f", "North Korea sold fishing rights to Chinese trawler owners.");
+        Assert.Contains("UNSCR 2371 (2017) para 9", Citations(Claim(fishing, ClaimType.Other, ["North Korea", "China"])));
         var timber = Doc("w", "North Korea sold timber to a Chinese trading house.");
         Assert.Contains("UNSCR 2397 (2017) para 6", Citations(Claim(timber, ClaimType.Other, ["North Korea", "China"])));
         var wooden = Doc("x", "North Korea sent wooden toys to China.");
