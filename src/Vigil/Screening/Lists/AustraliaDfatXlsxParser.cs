@@ -1,4 +1,3 @@
-using ExcelDataReader;
 using Vigil.Model;
 
 namespace Vigil.Screening.Lists;
@@ -14,9 +13,6 @@ public sealed class AustraliaDfatXlsxParser : IListParser
     public const string ListName = "AU";
     public const string SourceUrl = "https://www.dfat.gov.au/sites/default/files/regulation8_consolidated.xlsx";
 
-    // ExcelDataReader reads legacy code pages that .NET only provides once registered.
-    static AustraliaDfatXlsxParser() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-
     public string Format => "Australia DFAT consolidated XLSX";
 
     public bool CanParse(ListFile file) =>
@@ -28,43 +24,47 @@ public sealed class AustraliaDfatXlsxParser : IListParser
         var problems = new List<ListProblem>();
         var groups = new Dictionary<string, List<string?[]>>(StringComparer.Ordinal);
         var order = new List<string>();
-        Dictionary<string, int> columns;
+        Columns? columns = null;
         FuzzyDate? newest = null;
         try
         {
-            using var stream = File.OpenRead(file.Path);
-            using var reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
-            if (!reader.Read()) return ParsedList.Failed(ListName, file.Path, "the workbook's first sheet is empty");
-            columns = Enumerable.Range(0, reader.FieldCount).Select(i => (Name: Norm(Cell(reader, i)), i)).Where(c => c.Name.Length > 0)
-                .GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().i);
-            foreach (var required in new[] { "reference", "name of individual or entity", "type", "name type" })
-                if (!columns.ContainsKey(required)) return ParsedList.Failed(ListName, file.Path, $"row 1: no '{required}' column; is this the DFAT consolidated list?");
-            var row = 1;
-            while (reader.Read())
+            foreach (var (row, cells) in XlsxSheet.ReadFirstSheet(file.Path))
             {
-                row++;
-                var cells = columns.ToDictionary(c => c.Key, c => Cell(reader, c.Value));
-                var reference = cells["reference"];
-                if (string.IsNullOrWhiteSpace(reference) || string.IsNullOrWhiteSpace(cells["name of individual or entity"])) continue;
+                if (columns is null)
+                {
+                    var names = cells.Select((c, i) => (Name: Norm(c), i)).Where(c => c.Name.Length > 0).GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().i);
+                    foreach (var required in new[] { "reference", "name of individual or entity", "type", "name type" })
+                        if (!names.ContainsKey(required)) return ParsedList.Failed(ListName, file.Path, $"row {row}: no '{required}' column; is this the DFAT consolidated list?");
+                    columns = new Columns(names);
+                    continue;
+                }
+                var reference = columns.Get(cells, "reference");
+                if (string.IsNullOrWhiteSpace(reference) || string.IsNullOrWhiteSpace(columns.Get(cells, "name of individual or entity"))) continue;
                 var key = new string(reference.Trim().TakeWhile(char.IsAsciiDigit).ToArray());
                 if (key.Length == 0) { problems.Add(new ListProblem(file.Path, $"row {row}: reference '{reference}' has no number; row skipped")); continue; }
                 if (!groups.TryGetValue(key, out var list)) { groups[key] = list = []; order.Add(key); }
-                list.Add([.. columns.Keys.Select(k => cells[k])]);
-                if (cells.GetValueOrDefault("control date") is { } control && ControlDate(control) is { } d && (newest is null || d.Value > newest.Value.Value)) newest = d;
+                list.Add(cells);
+                if (columns.Get(cells, "control date") is { } control && ControlDate(control) is { } d && (newest is null || d.Value > newest.Value.Value)) newest = d;
             }
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or ExcelDataReader.Exceptions.ExcelReaderException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Xml.XmlException)
         {
             return ParsedList.Failed(ListName, file.Path, $"the workbook could not be read ({e.Message}); re-download it (vigil lists update)");
         }
-        var names = columns.Keys.ToList();
-        var entries = order.Select(k => ToEntry(k, groups[k], names)).Where(e => e is not null).Select(e => e!).ToList();
+        if (columns is null) return ParsedList.Failed(ListName, file.Path, "the workbook's first sheet is empty");
+        var entries = order.Select(k => ToEntry(k, groups[k], columns)).Where(e => e is not null).Select(e => e!).ToList();
         return new ParsedList(ListName, file.Path, entries, newest, problems);
     }
 
-    private static ListEntry? ToEntry(string reference, List<string?[]> rows, List<string> names)
+    /// <summary>Where each (normalised) column label is in a row.</summary>
+    private sealed class Columns(Dictionary<string, int> byName)
     {
-        string? Get(string?[] row, string column) { var i = names.IndexOf(column); return i < 0 ? null : row[i]; }
+        public string? Get(string?[] row, string column) => byName.TryGetValue(column, out var i) && i < row.Length ? row[i] : null;
+    }
+
+    private static ListEntry? ToEntry(string reference, List<string?[]> rows, Columns columns)
+    {
+        string? Get(string?[] row, string column) => columns.Get(row, column);
         var primary = rows.FirstOrDefault(r => Norm(Get(r, "name type")) == "primary name") ?? rows[0];
         var name = Get(primary, "name of individual or entity")!.Trim();
         var aliases = new List<string>();
@@ -78,7 +78,7 @@ public sealed class AustraliaDfatXlsxParser : IListParser
         var dobs = rows.Select(r => Get(r, "date of birth")).Where(d => d is not null).SelectMany(d => d!.Split([',', ';'], StringSplitOptions.TrimEntries))
             .Select(d => XmlRecords.Date(d)).Where(d => d is not null).Select(d => d!.Value).Distinct().ToList();
         var citizenship = rows.Select(r => Get(r, "citizenship")).Where(c => !string.IsNullOrWhiteSpace(c))
-            .SelectMany(c => c!.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Select(CountryCodes.CodeOrName).Distinct().ToList();
+            .SelectMany(c => c!.Split([',', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Select(CountryLookup.CodeOrName).Distinct().ToList();
         var info = Get(primary, "additional information");
         return new ListEntry
         {
@@ -94,19 +94,6 @@ public sealed class AustraliaDfatXlsxParser : IListParser
             Programs = rows.Select(r => Get(r, "committees")).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!.Trim()).Distinct().ToList(),
             SourceUrl = SourceUrl,
             Remarks = info,
-        };
-    }
-
-    private static string? Cell(IExcelDataReader reader, int i)
-    {
-        if (i >= reader.FieldCount) return null;
-        var value = reader.GetValue(i);
-        return value switch
-        {
-            null => null,
-            DateTime d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            double n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            _ => value.ToString(),
         };
     }
 

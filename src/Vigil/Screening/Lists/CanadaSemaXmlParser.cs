@@ -9,7 +9,7 @@ namespace Vigil.Screening.Lists;
 /// record elements with Country (regime), LastName/GivenName or EntityOrShip, Aliases,
 /// DateOfBirthOrShipBuildDate, ShipIMONumber, Schedule and Item.
 /// </summary>
-public sealed class CanadaSemaXmlParser : IListParser
+public sealed partial class CanadaSemaXmlParser : IListParser
 {
     public const string ListName = "CA";
     public const string SourceUrl = "https://www.international.gc.ca/world-monde/assets/office_docs/international_relations-relations_internationales/sanctions/sema-lmes.xml";
@@ -26,10 +26,13 @@ public sealed class CanadaSemaXmlParser : IListParser
         return parsed with { Published = parsed.Entries.Any(e => e.ListedOn is not null) ? newest : null };
     }
 
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z][a-z]+:\s*")]
+    private static partial System.Text.RegularExpressions.Regex LanguageLabel();
+
     /// <summary>Comma-separated aliases, some labelled with their language ("Russian: Сергей ...").</summary>
     private static List<string> Aliases(string? text) =>
         (text ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(a => System.Text.RegularExpressions.Regex.Replace(a, @"^[A-Z][a-z]+:\s*", ""))
+            .Select(a => LanguageLabel().Replace(a, ""))
             .Where(a => a.Length > 1).Distinct().ToList();
 
     private static ListEntry? ToEntry(XElement e)

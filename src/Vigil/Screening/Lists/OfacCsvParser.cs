@@ -75,7 +75,7 @@ public sealed class OfacCsvParser : IListParser
                 _ => EntitySchema.Organization,
             };
             var nationalities = RemarksParser.Nationalities(remarks).ToList();
-            if (schema == EntitySchema.Vessel && Field(row[9]) is { } flag) nationalities.Add(CountryCodes.CodeOrName(flag));
+            if (schema == EntitySchema.Vessel && Field(row[9]) is { } flag) nationalities.Add(CountryLookup.CodeOrName(flag));
             entries.Add(new ListEntry
             {
                 List = list,
@@ -169,7 +169,7 @@ public sealed class OfacCsvParser : IListParser
     {
         try
         {
-            using var reader = new StreamReader(path, System.Text.Encoding.UTF8);
+            using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
             using var csv = CsvDataReader.Create(reader, new CsvDataReaderOptions { HasHeaders = false, MaxBufferSize = 1 << 22 });
             var record = 0;
             var bad = 0;

@@ -44,13 +44,13 @@ public sealed class OfacXmlParser : IListParser
             var idType = Child(id, "idType");
             var number = Child(id, "idNumber");
             if (idType is null || number is null) continue;
-            identifiers.Add(new EntryIdentifier(IdentifierType(idType), number, CountryCodes.TryGetCode(Child(id, "idCountry"))));
+            identifiers.Add(new EntryIdentifier(IdentifierType(idType), number, CountryLookup.TryGetCode(Child(id, "idCountry"))));
         }
         var vessel = e.Elements().FirstOrDefault(x => x.Name.LocalName == "vesselInfo");
         if (vessel is not null && Child(vessel, "callSign") is { } callSign) identifiers.Add(new EntryIdentifier("call_sign", callSign));
         var nationalities = All(e, "nationality").Concat(All(e, "citizenship")).Select(n => Child(n, "country")).Where(c => c is not null)
-            .Select(c => CountryCodes.CodeOrName(c!)).ToList();
-        if (vessel is not null && Child(vessel, "vesselFlag") is { } flag) nationalities.Add(CountryCodes.CodeOrName(flag));
+            .Select(c => CountryLookup.CodeOrName(c!)).ToList();
+        if (vessel is not null && Child(vessel, "vesselFlag") is { } flag) nationalities.Add(CountryLookup.CodeOrName(flag));
         var type = Child(e, "sdnType")?.ToLowerInvariant();
         return new ListEntry
         {

@@ -44,7 +44,7 @@ internal static partial class RemarksParser
     public static IReadOnlyList<string> Nationalities(string? remarks)
     {
         if (string.IsNullOrEmpty(remarks)) return [];
-        return NationalityPattern().Matches(remarks).Select(m => CountryCodes.CodeOrName(m.Groups["c"].Value)).Distinct().ToList();
+        return NationalityPattern().Matches(remarks).Select(m => CountryLookup.CodeOrName(m.Groups["c"].Value)).Distinct().ToList();
     }
 
     public static IReadOnlyList<EntryIdentifier> Identifiers(string? remarks)
@@ -68,7 +68,7 @@ internal static partial class RemarksParser
             };
             var value = m.Groups["v"].Value.Trim();
             if (value.Length < 3) continue;
-            result.Add(new EntryIdentifier(type, value, m.Groups["c"].Success ? CountryCodes.TryGetCode(m.Groups["c"].Value) : null));
+            result.Add(new EntryIdentifier(type, value, m.Groups["c"].Success ? CountryLookup.TryGetCode(m.Groups["c"].Value) : null));
         }
         return result;
     }
@@ -80,9 +80,9 @@ internal static partial class RemarksParser
     {
         if (!int.TryParse(year, out var y) || y < 1800 || y > 2200) return null;
         if (month.Length == 0) return FuzzyDate.Year(y);
-        if (!DateTime.TryParseExact(month, "MMM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var mdt)) return FuzzyDate.Year(y);
-        if (day.Length == 0) return FuzzyDate.Month(y, mdt.Month);
-        if (!int.TryParse(day, out var d) || d < 1 || d > DateTime.DaysInMonth(y, mdt.Month)) return FuzzyDate.Month(y, mdt.Month);
-        return FuzzyDate.Day(new NodaTime.LocalDate(y, mdt.Month, d));
+        if (XmlRecords.MonthNumber(month) is not { } m) return FuzzyDate.Year(y);
+        if (day.Length == 0) return FuzzyDate.Month(y, m);
+        if (!int.TryParse(day, out var d) || d < 1 || d > DateTime.DaysInMonth(y, m)) return FuzzyDate.Month(y, m);
+        return FuzzyDate.Day(new NodaTime.LocalDate(y, m, d));
     }
 }

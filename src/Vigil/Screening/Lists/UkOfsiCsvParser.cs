@@ -72,7 +72,7 @@ public sealed class UkOfsiCsvParser : IListParser
             WeakAliases = rows.Where(r => Get(r, "Alias Quality").StartsWith("Low", StringComparison.OrdinalIgnoreCase)).Select(Name).Where(n => n.Length > 0 && n != name).Distinct().ToList(),
             BirthDates = rows.Select(r => XmlRecords.Date(Get(r, "DOB"))).Where(d => d is not null).Select(d => d!.Value).Distinct().ToList(),
             Nationalities = rows.SelectMany(r => Get(r, "Nationality").Split(['(', ')', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                .Where(n => n.Length > 1 && !char.IsDigit(n[0])).Select(CountryCodes.CodeOrName).Distinct().ToList(),
+                .Where(n => n.Length > 1 && !char.IsDigit(n[0])).Select(CountryLookup.CodeOrName).Distinct().ToList(),
             Identifiers = rows.Select(r => Get(r, "Passport Number")).Where(p => p.Length > 0).Select(p => new EntryIdentifier("passport", p))
                 .Concat(rows.Select(r => Get(r, "National Identification Number")).Where(p => p.Length > 0).Select(p => new EntryIdentifier("national_id", p))).Distinct().ToList(),
             Programs = rows.Select(r => Get(r, "Regime")).Where(p => p.Length > 0).Distinct().ToList(),

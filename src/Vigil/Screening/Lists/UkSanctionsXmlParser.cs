@@ -46,7 +46,7 @@ public sealed class UkSanctionsXmlParser : IListParser
                 .Concat(All(e, "NameNonLatinScript").Select(n => n.Value.Trim())).Where(n => n.Length > 0).Distinct().ToList(),
             WeakAliases = names.Where(n => n.Text != primary && n.Strength.StartsWith("Weak", StringComparison.OrdinalIgnoreCase)).Select(n => n.Text).Distinct().ToList(),
             BirthDates = All(e, "DOB").Select(d => Date(d.Value)).Where(d => d is not null).Select(d => d!.Value).Distinct().ToList(),
-            Nationalities = All(e, "Nationality").Select(n => CountryCodes.CodeOrName(n.Value)).Where(n => n.Length > 0).Distinct().ToList(),
+            Nationalities = All(e, "Nationality").Select(n => CountryLookup.CodeOrName(n.Value)).Where(n => n.Length > 0).Distinct().ToList(),
             Identifiers = identifiers,
             Programs = Child(e, "RegimeName") is { } regime ? [regime] : [],
             ListedOn = Date(Child(e, "DateDesignated")?.Split('T')[0]),

@@ -77,13 +77,13 @@ public sealed class UnScXmlParser : IListParser
             if (int.TryParse(V(dob, "FROM_YEAR"), out var from) && int.TryParse(V(dob, "TO_YEAR"), out var to) && from > 1800 && to >= from && to - from <= 20)
                 for (var year = from; year <= to; year++) dates.Add(FuzzyDate.Year(year));
         }
-        var nationalities = e.Elements("NATIONALITY").Elements("VALUE").Select(v => v.Value.Trim()).Where(s => s.Length > 0).Select(CountryCodes.CodeOrName).Distinct().ToList();
+        var nationalities = e.Elements("NATIONALITY").Elements("VALUE").Select(v => v.Value.Trim()).Where(s => s.Length > 0).Select(CountryLookup.CodeOrName).Distinct().ToList();
         var identifiers = new List<EntryIdentifier>();
         foreach (var doc in e.Elements("INDIVIDUAL_DOCUMENT"))
         {
             var number = V(doc, "NUMBER");
             if (number is null) continue;
-            identifiers.Add(new EntryIdentifier(V(doc, "TYPE_OF_DOCUMENT") ?? "document", number, CountryCodes.TryGetCode(V(doc, "ISSUING_COUNTRY") ?? V(doc, "COUNTRY_OF_ISSUE"))));
+            identifiers.Add(new EntryIdentifier(V(doc, "TYPE_OF_DOCUMENT") ?? "document", number, CountryLookup.TryGetCode(V(doc, "ISSUING_COUNTRY") ?? V(doc, "COUNTRY_OF_ISSUE"))));
         }
         var addresses = e.Elements(isPerson ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS")
             .Select(a => string.Join(", ", new[] { "STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY" }.Select(n => V(a, n)).Where(s => s is not null)))

@@ -82,16 +82,84 @@ internal static class XmlRecords
     public static FuzzyDate? Date(string? text, bool monthFirst = false)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        var t = text.Trim();
+        var t = text.AsSpan().Trim();
         if (t.StartsWith("circa ", StringComparison.OrdinalIgnoreCase)) t = t[6..];
-        if (FuzzyDate.TryParse(t, out var iso) && t.Length is 4 or 7 or >= 10 && t[..4].All(char.IsAsciiDigit)) return iso;
-        var formats = monthFirst ? new[] { "MM/dd/yyyy", "M/d/yyyy" } : new[] { "dd/MM/yyyy", "d/M/yyyy", "dd.MM.yyyy" };
-        if (DateTime.TryParseExact(t, [.. formats, "dd MMM yyyy", "d MMM yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var dt))
-            return FuzzyDate.Day(new NodaTime.LocalDate(dt.Year, dt.Month, dt.Day));
-        if (DateTime.TryParseExact(t, ["MMM yyyy", "MM/yyyy"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out dt))
-            return FuzzyDate.Month(dt.Year, dt.Month);
+        // Hand-written rather than DateTime.TryParseExact, which reads the clock and time zone on every call.
+        if (t.Length is 4 or 7 or >= 10 && IsDigits(t[..4]) && IsoDate(t) is { } iso) return iso;
+        Span<Range> parts = stackalloc Range[4];
+        foreach (var separator in "/. ")
+        {
+            var count = t.Split(parts, separator);
+            if (count == 3 && IsDigits(t[parts[2]]) && t[parts[2]].Length == 4)
+            {
+                var year = Number(t[parts[2]]);
+                int day, month;
+                var a = t[parts[0]];
+                var b = t[parts[1]];
+                if (separator == ' ')
+                {
+                    // dd MMM yyyy, d MMM yyyy
+                    if (a.Length is < 1 or > 2 || !IsDigits(a) || MonthNumber(b) is not { } m) continue;
+                    (day, month) = (Number(a), m);
+                }
+                else if (separator == '.')
+                {
+                    // dd.MM.yyyy, day first only
+                    if (monthFirst || a.Length != 2 || b.Length != 2 || !IsDigits(a) || !IsDigits(b)) continue;
+                    (day, month) = (Number(a), Number(b));
+                }
+                else
+                {
+                    // d/M/yyyy (or M/d/yyyy), one or two digits each
+                    if (a.Length is < 1 or > 2 || b.Length is < 1 or > 2 || !IsDigits(a) || !IsDigits(b)) continue;
+                    (day, month) = monthFirst ? (Number(b), Number(a)) : (Number(a), Number(b));
+                }
+                if (year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month))
+                    return FuzzyDate.Day(new NodaTime.LocalDate(year, month, day));
+            }
+            else if (count == 2 && separator is ' ' or '/' && t[parts[1]].Length == 4 && IsDigits(t[parts[1]]))
+            {
+                // MMM yyyy, MM/yyyy
+                var a = t[parts[0]];
+                int? month = separator == ' ' ? MonthNumber(a) : a.Length == 2 && IsDigits(a) ? Number(a) : null;
+                var year = Number(t[parts[1]]);
+                if (month is >= 1 and <= 12 && year >= 1) return FuzzyDate.Month(year, month.Value);
+            }
+        }
         // "00/00/1965" and similar: only the year is known.
-        var year = t.Length >= 4 && t[^4..].All(char.IsAsciiDigit) ? int.Parse(t[^4..], System.Globalization.CultureInfo.InvariantCulture) : 0;
-        return year is > 1800 and < 2200 ? FuzzyDate.Year(year) : null;
+        var y = t.Length >= 4 && IsDigits(t[^4..]) ? Number(t[^4..]) : 0;
+        return y is > 1800 and < 2200 ? FuzzyDate.Year(y) : null;
+    }
+
+    /// <summary>1984, 1984-01 or 1984-01-08 (anything after the tenth character ignored), as <see cref="FuzzyDate.TryParse"/> reads them.</summary>
+    private static FuzzyDate? IsoDate(ReadOnlySpan<char> t)
+    {
+        if (t.Length >= 10)
+        {
+            if (t[4] != '-' || t[7] != '-' || !IsDigits(t[5..7]) || !IsDigits(t[8..10])) return null;
+            int year = Number(t[..4]), month = Number(t[5..7]), day = Number(t[8..10]);
+            return year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? FuzzyDate.Day(new NodaTime.LocalDate(year, month, day)) : null;
+        }
+        return FuzzyDate.TryParse(t.ToString(), out var date) ? date : null;
+    }
+
+    private static readonly string[] MonthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>1-12 for an English month abbreviation (Jan, feb, DEC), else null.</summary>
+    public static int? MonthNumber(ReadOnlySpan<char> abbreviation)
+    {
+        if (abbreviation.Length != 3) return null;
+        for (var i = 0; i < MonthAbbreviations.Length; i++)
+            if (abbreviation.Equals(MonthAbbreviations[i], StringComparison.OrdinalIgnoreCase)) return i + 1;
+        return null;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> s) => s.Length > 0 && !s.ContainsAnyExceptInRange('0', '9');
+
+    private static int Number(ReadOnlySpan<char> digits)
+    {
+        var n = 0;
+        foreach (var c in digits) n = n * 10 + (c - '0');
+        return n;
     }
 }
