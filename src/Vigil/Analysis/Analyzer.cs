@@ -10,7 +10,7 @@ namespace Vigil.Analysis;
 /// Plugs into the pipeline as an <see cref="IAnalysisStep"/> after resolution and screening,
 /// keeping the entities (and their sanctions hits) it is given.
 /// </summary>
-public sealed class Analyzer(ProvisionMatcher? provisions = null, IEntityResolver? resolver = null) : IAnalysisStep
+public sealed class Analyzer(ProvisionMatcher? provisions = null, IEntityResolver? resolver = null, RegimeBodies? bodies = null) : IAnalysisStep
 {
     private readonly IEntityResolver _resolver = resolver ?? new EntityResolver();
 
@@ -56,6 +56,7 @@ public sealed class Analyzer(ProvisionMatcher? provisions = null, IEntityResolve
     {
         var claims = result.Claims;
         var matches = claims.ToDictionary(c => c.Id, c => MatchProvisions(c, context.Lookup), StringComparer.Ordinal);
+        var effects = claims.ToDictionary(c => c.Id, c => bodies?.Effects(c, NamesOf(context.Lookup)) ?? [], StringComparer.Ordinal);
         var byId = claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
         var assessments = new List<ClaimAssessment>();
         foreach (var story in result.Stories)
@@ -65,7 +66,7 @@ public sealed class Analyzer(ProvisionMatcher? provisions = null, IEntityResolve
             foreach (var sameType in members.GroupBy(c => c.Type))
             {
                 var corroboration = context.Corroborator.Assess(sameType.ToList(), members);
-                foreach (var c in sameType) assessments.Add(new ClaimAssessment(c.Id, story.Id, corroboration, matches[c.Id]));
+                foreach (var c in sameType) assessments.Add(new ClaimAssessment(c.Id, story.Id, corroboration, matches[c.Id]) { Affects = effects[c.Id] });
             }
         }
 
@@ -77,7 +78,7 @@ public sealed class Analyzer(ProvisionMatcher? provisions = null, IEntityResolve
             Claims = updated,
             Assessments = assessments,
             Timeline = TimelineBuilder.Build(result.Stories, updated.ToDictionary(c => c.Id, StringComparer.Ordinal), docs, names),
-            Graph = GraphBuilder.Build(updated, names, context.Lookup),
+            Graph = GraphBuilder.Build(updated, names, context.Lookup, effects.Values.SelectMany(e => e)),
         };
     }
 
@@ -101,17 +102,22 @@ public sealed class Analyzer(ProvisionMatcher? provisions = null, IEntityResolve
         public Corroborator Corroborator { get; }
     }
 
+    private static Func<string, IEnumerable<string>> NamesOf(EntityLookup lookup) =>
+        name => lookup.Find(name) is { } e ? e.Aliases.Prepend(e.Name) : [name];
+
     private IReadOnlyList<ProvisionMatch> MatchProvisions(Claim claim, EntityLookup lookup)
     {
         if (provisions is null) return [];
-        return provisions.Match(claim,
-            name => lookup.Find(name) is { } e ? e.Aliases.Prepend(e.Name) : [name],
+        return provisions.Match(claim, NamesOf(lookup),
             name => lookup.Find(name)?.Sanctions.Any(h => h.IsMatch && h.List.StartsWith("UN", StringComparison.OrdinalIgnoreCase)) ?? false);
     }
 
     /// <summary>An analyser with the shipped DPRK provisions catalogue.</summary>
-    public static Analyzer WithDefaultProvisions(IEntityResolver? resolver = null) =>
-        new(new ProvisionMatcher(ProvisionCatalog.LoadDefault()), resolver);
+    public static Analyzer WithDefaultProvisions(IEntityResolver? resolver = null)
+    {
+        var provisions = new ProvisionMatcher(ProvisionCatalog.LoadDefault());
+        return new(provisions, resolver, RegimeBodies.LoadDefault(provisions));
+    }
 
     internal static ClaimType MainType(IReadOnlyList<Claim> claims) =>
         claims.GroupBy(c => c.Type)
@@ -155,6 +161,14 @@ internal sealed class PartyNames
     }
 
     public string KeyOf(string name) => _lookup.KeyOf(name);
+
+    /// <summary>Makes a name that no claim names (a regime body) known; returns its key.</summary>
+    public string Register(string name)
+    {
+        var key = _lookup.KeyOf(name);
+        if (!_names.ContainsKey(key)) _names[key] = _lookup.Find(name)?.Name ?? name;
+        return key;
+    }
 
     public string NameOf(string key) => _names.GetValueOrDefault(key, key);
 

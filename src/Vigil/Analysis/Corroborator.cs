@@ -54,13 +54,19 @@ public sealed class Corroborator(EntityLookup lookup, SourceGroups groups)
 
     private static string Label(SourceOrigin o) => o.Via is null ? o.Label : $"{o.Label} (via {o.Via})";
 
-    /// <summary>The independent origins of these claims, in order of first appearance.</summary>
+    /// <summary>
+    /// The independent origins of these claims, in order of first appearance. A document that says
+    /// who its account comes from is a relay of that party: its unattributed restatements of the same
+    /// account (the headline, the lead) do not make it a second, independent source.
+    /// </summary>
     public IReadOnlyList<SourceOrigin> Origins(IReadOnlyList<Claim> claims)
     {
         var byKey = new Dictionary<string, (string Label, string? Via, List<string> Docs, List<string> Claims)>(StringComparer.Ordinal);
         var order = new List<string>();
+        var relaying = claims.Where(c => AttributionChain.Parse(c.Attribution).Count > 0).Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
         foreach (var c in claims)
         {
+            if (relaying.Contains(c.DocumentId) && AttributionChain.Parse(c.Attribution).Count == 0) continue;
             foreach (var (key, label, via) in OriginsOf(c))
             {
                 if (!byKey.TryGetValue(key, out var o))

@@ -6,11 +6,11 @@ namespace Vigil.Analysis;
 /// The parties claims name and the relations they state between them: a transfer, payment or
 /// deployment runs from its first actor to each of the others; meetings, treaties and ratifications
 /// join every pair of their actors; a denial runs from the denier to the parties of what it denies.
-/// Statements and vetoes name one side only and add nodes, not edges.
+/// Statements name one side only and add nodes, not edges; a veto runs to the regime body it ended, when there is one.
 /// </summary>
 internal static class GraphBuilder
 {
-    public static EntityGraph Build(IReadOnlyList<Claim> claims, PartyNames names, EntityLookup lookup)
+    public static EntityGraph Build(IReadOnlyList<Claim> claims, PartyNames names, EntityLookup lookup, IEnumerable<RegimeEffect>? effects = null)
     {
         var edges = new Dictionary<(string, string, string), (bool Directed, List<string> Claims)>();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -40,6 +40,16 @@ internal static class GraphBuilder
                 counts.TryAdd(denier, 0);
                 foreach (var p in c.Actors.Select(names.KeyOf).Distinct().Where(p => p != denier)) Edge(denier, p, ClaimType.Denial, true, c.Id);
             }
+
+        // A veto that ended a body of the regime: from the vetoing party to the body.
+        var byId = claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var e in effects ?? [])
+        {
+            if (!byId.TryGetValue(e.ClaimId, out var c) || c.Actors.Count == 0) continue;
+            var body = names.Register(e.Body);
+            counts[body] = counts.GetValueOrDefault(body) + 1;
+            Edge(names.KeyOf(c.Actors[0]), body, c.Type, true, c.Id);
+        }
 
         var nodes = counts.Select(kv =>
         {

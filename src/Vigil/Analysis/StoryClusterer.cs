@@ -22,42 +22,83 @@ public sealed class StoryClusterer(EntityLookup lookup)
 
     public const int MaxCandidatesPerParty = 32;
 
-    private readonly List<ClaimCluster> _clusters = [];
+    // Every story ever opened; a story merged into another forwards to it (union-find), so the
+    // party index never has to be rewritten when two stories turn out to be one.
+    private readonly List<ClaimCluster> _all = [];
+    private readonly List<int> _forward = [];
     private readonly Dictionary<string, List<int>> _byParty = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _clusterOfClaim = new(StringComparer.Ordinal);
+    private List<ClaimCluster>? _live;
+    private Dictionary<ClaimCluster, int>? _liveIndex;
 
-    public IReadOnlyList<ClaimCluster> Clusters => _clusters;
+    /// <summary>The stories, oldest first (stories merged into an older one are gone).</summary>
+    public IReadOnlyList<ClaimCluster> Clusters => _live ??= _all.Where((_, i) => Root(i) == i).ToList();
 
     /// <summary>The index into <see cref="Clusters"/> of the story a claim was placed in.</summary>
-    public int ClusterOf(string claimId) => _clusterOfClaim[claimId];
+    public int ClusterOf(string claimId)
+    {
+        _liveIndex ??= Clusters.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        return _liveIndex[_all[Root(_clusterOfClaim[claimId])]];
+    }
 
     /// <summary>Adds one document's claims (in their order in the text).</summary>
     public void Add(IEnumerable<Claim> claims)
     {
+        _live = null;
+        _liveIndex = null;
         foreach (var claim in claims)
         {
             if (_clusterOfClaim.ContainsKey(claim.Id)) continue;
             var parties = claim.Actors.Select(lookup.KeyOf).Distinct(StringComparer.Ordinal).ToArray();
             var deniers = claim.DeniedBy.Select(lookup.KeyOf).ToArray();
-            var best = -1;
-            var bestScore = 0.0;
+            var fitting = new List<(int Cluster, double Score)>();
             foreach (var candidate in Candidates(parties))
             {
-                var s = Score(claim, parties, deniers, _clusters[candidate]);
-                if (s > bestScore || (s == bestScore && candidate > best)) { best = candidate; bestScore = s; }
+                var s = Score(claim, parties, deniers, _all[candidate]);
+                if (s >= JoinThreshold) fitting.Add((candidate, s));
             }
-            if (best < 0 || bestScore < JoinThreshold)
+
+            int target;
+            if (fitting.Count == 0)
             {
-                best = _clusters.Count;
-                _clusters.Add(new ClaimCluster(Ids.Derive("story", claim.Id)));
+                target = _all.Count;
+                _all.Add(new ClaimCluster(Ids.Derive("story", claim.Id)));
+                _forward.Add(target);
             }
-            var cluster = _clusters[best];
-            foreach (var p in cluster.Add(claim, parties, deniers))
+            else
             {
-                if (!_byParty.TryGetValue(p, out var list)) _byParty[p] = list = [];
-                list.Add(best);
+                // Other stories the claim fits as well are the same event reported with different
+                // parties (the leaders in one report, their countries in another): they merge into
+                // the oldest of them, which keeps its id, unless their dates disagree.
+                var best = fitting.MaxBy(f => (f.Score, f.Cluster)).Cluster;
+                target = fitting.Min(f => f.Cluster);
+                foreach (var (other, _) in fitting)
+                    if (other != target && _all[target].DatesAgreeWith(_all[other])) Merge(other, target);
+                if (Root(best) != target) target = best;
             }
-            _clusterOfClaim[claim.Id] = best;
+            Index(target, _all[target].Add(claim, parties, deniers));
+            _clusterOfClaim[claim.Id] = target;
+        }
+    }
+
+    private int Root(int i)
+    {
+        while (_forward[i] != i) i = _forward[i] = _forward[_forward[i]];
+        return i;
+    }
+
+    private void Merge(int from, int into)
+    {
+        _forward[from] = into;
+        Index(into, _all[into].Absorb(_all[from]));
+    }
+
+    private void Index(int cluster, List<string> newParties)
+    {
+        foreach (var p in newParties)
+        {
+            if (!_byParty.TryGetValue(p, out var list)) _byParty[p] = list = [];
+            list.Add(cluster);
         }
     }
 
@@ -68,21 +109,25 @@ public sealed class StoryClusterer(EntityLookup lookup)
         {
             if (!_byParty.TryGetValue(p, out var list)) continue;
             for (var i = list.Count - 1; i >= 0 && i >= list.Count - MaxCandidatesPerParty; i--)
-                if (seen.Add(list[i])) yield return list[i];
+                if (seen.Add(Root(list[i]))) yield return Root(list[i]);
         }
     }
 
     /// <summary>
-    /// 0.4 × how alike the event types are + 0.4 × the share of the claim's parties already in the
-    /// story + 0.2 × date agreement (1 when a date agrees, 0.5 when either is undated); a date that
+    /// 0.4 × how alike the event types are + 0.4 × the parties the claim and the story share, as a share
+    /// of the smaller of the two sets + 0.2 × date agreement (1 when a date agrees, 0.5 when either is undated); a date that
     /// contradicts every date of the story rules the story out. A denial joins the story whose claims
-    /// name its author as a denier.
+    /// name its author as a denier. An undated claim joins a story that already holds a claim of the
+    /// same type from the same report when they share a party: one article names the signatories in
+    /// its headline and their countries in its first line, and both are the one signing it reports.
     /// </summary>
     internal static double Score(Claim claim, string[] parties, string[] deniers, ClaimCluster cluster)
     {
         if (parties.Length == 0) return 0;
         var shared = parties.Count(cluster.Parties.ContainsKey);
-        if (shared == 0 || shared < Math.Min(2, parties.Length)) return 0;
+        if (shared == 0) return 0;
+        var sameReport = claim.Date?.Date is null && cluster.Holds(claim.DocumentId, claim.Type);
+        if (shared < Math.Min(2, parties.Length) && !sameReport) return 0;
 
         var affinity = cluster.Types.Max(t => TypeAffinity(claim.Type, t));
         double dateFit = 0.5;
@@ -91,7 +136,8 @@ public sealed class StoryClusterer(EntityLookup lookup)
             if (!cluster.Dates.Any(d => d.IsCompatibleWith(date))) return 0;
             dateFit = 1;
         }
-        var score = 0.4 * affinity + 0.4 * shared / parties.Length + 0.2 * dateFit;
+        var score = 0.4 * affinity + 0.4 * shared / Math.Min(parties.Length, cluster.Parties.Count) + 0.2 * dateFit;
+        if (sameReport) score = Math.Max(score, JoinThreshold);
 
         // "Russia and North Korea deny it": the denial belongs with the claims they are said to deny.
         if (claim.Type == ClaimType.Denial && parties.Any(cluster.Deniers.Contains)) score += 0.3;
@@ -99,7 +145,6 @@ public sealed class StoryClusterer(EntityLookup lookup)
         if (affinity < 0.5 && score < 1) return 0;
         return Math.Min(1, score);
     }
-
     private static readonly ClaimType[] Summit = [ClaimType.Meeting, ClaimType.TreatySigned, ClaimType.Ratification];
     private static readonly ClaimType[] Exchange = [ClaimType.ArmsTransfer, ClaimType.Payment, ClaimType.ShipToShipTransfer, ClaimType.TroopDeployment];
 
@@ -129,19 +174,49 @@ public sealed class ClaimCluster(string id)
     internal HashSet<string> Deniers { get; } = new(StringComparer.Ordinal);
     internal HashSet<string> DenialAuthors { get; } = new(StringComparer.Ordinal);
 
+    private readonly HashSet<(string Document, ClaimType Type)> _reports = [];
+
+    /// <summary>Whether the story holds a claim of this type from this document.</summary>
+    internal bool Holds(string documentId, ClaimType type) => _reports.Contains((documentId, type));
+
+    /// <summary>Whether every date of either story fits some date of the other (undated stories fit anything).</summary>
+    internal bool DatesAgreeWith(ClaimCluster other) =>
+        Dates.Count == 0 || other.Dates.Count == 0 ||
+        (other.Dates.All(d => Dates.Any(d.IsCompatibleWith)) && Dates.All(d => other.Dates.Any(d.IsCompatibleWith)));
+
     /// <summary>Adds the claim; returns the parties new to this story (for the party index).</summary>
     internal List<string> Add(Claim claim, string[] parties, string[] deniers)
     {
         _claims.Add(claim);
+        _reports.Add((claim.DocumentId, claim.Type));
         Types.Add(claim.Type);
         if (claim.Date?.Date is { } d && !Dates.Contains(d)) Dates.Add(d);
         foreach (var x in deniers) Deniers.Add(x);
         if (claim.Type == ClaimType.Denial) foreach (var p in parties) DenialAuthors.Add(p);
+        return CountParties(parties, 1);
+    }
+
+    /// <summary>Takes over every claim of a story found to report the same event; returns the parties new to this story.</summary>
+    internal List<string> Absorb(ClaimCluster other)
+    {
+        _claims.AddRange(other._claims);
+        _reports.UnionWith(other._reports);
+        Types.UnionWith(other.Types);
+        foreach (var d in other.Dates) if (!Dates.Contains(d)) Dates.Add(d);
+        Deniers.UnionWith(other.Deniers);
+        DenialAuthors.UnionWith(other.DenialAuthors);
+        var added = new List<string>();
+        foreach (var (party, n) in other.Parties) added.AddRange(CountParties([party], n));
+        return added;
+    }
+
+    private List<string> CountParties(IEnumerable<string> parties, int times)
+    {
         var added = new List<string>();
         foreach (var p in parties)
         {
-            if (Parties.TryGetValue(p, out var n)) Parties[p] = n + 1;
-            else { Parties[p] = 1; added.Add(p); }
+            if (Parties.TryGetValue(p, out var n)) Parties[p] = n + times;
+            else { Parties[p] = times; added.Add(p); }
         }
         return added;
     }

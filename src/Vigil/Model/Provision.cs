@@ -19,3 +19,9 @@ public sealed record Provision(
 
 /// <summary>Why a claim, if true, would breach a provision: the claim, the provision and the reason in one sentence.</summary>
 public sealed record ProvisionMatch(string ClaimId, string ProvisionId, string Citation, string Reason);
+
+/// <summary>
+/// What a claim, if true, did to a body of the sanctions regime: a veto that ended the mandate of
+/// the panel monitoring the sanctions, with the body and the reason in one sentence.
+/// </summary>
+public sealed record RegimeEffect(string ClaimId, string BodyId, string Body, string Citation, string Reason);

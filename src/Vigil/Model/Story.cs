@@ -38,4 +38,8 @@ public sealed record Story(
     Corroboration Corroboration);
 
 /// <summary>What analysis concluded about one claim: its story, its corroboration, the provisions it would breach.</summary>
-public sealed record ClaimAssessment(string ClaimId, string StoryId, Corroboration Corroboration, IReadOnlyList<ProvisionMatch> Provisions);
+public sealed record ClaimAssessment(string ClaimId, string StoryId, Corroboration Corroboration, IReadOnlyList<ProvisionMatch> Provisions)
+{
+    /// <summary>Bodies of the sanctions regime the claim acts on (a veto ending the Panel of Experts).</summary>
+    public IReadOnlyList<RegimeEffect> Affects { get; init; } = [];
+}

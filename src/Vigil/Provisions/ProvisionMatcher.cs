@@ -49,9 +49,20 @@ public sealed class ProvisionMatcher(ProvisionCatalog catalog)
             var hedge = claim.Stance == Stance.Denied ? " (the claim is denied)" : "";
             var prohibits = entry.Provision.Prohibits.Length > 0 ? char.ToLowerInvariant(entry.Provision.Prohibits[0]) + entry.Provision.Prohibits[1..].TrimEnd('.') : "";
             matches.Add(new ProvisionMatch(claim.Id, entry.Provision.Id, entry.Provision.Citation,
-                $"{claim.Type.ToWire()}: {why}{said}{hedge}. {entry.Provision.Citation} prohibits {prohibits}."));
+                $"{claim.Type.ToWire()}: {why}{said}{hedge}. {entry.Provision.Citation} prohibits {prohibits}.{Unverified(entry)}"));
         }
         return matches;
+    }
+
+    // A reader must know when a paragraph number rests on the catalogue's reading alone.
+    private static string Unverified(ProvisionEntry entry) =>
+        entry.Checked is null ? " (Paragraph number not yet checked against the resolution text.)" : "";
+
+    /// <summary>Whether one of the claim's parties is the DPRK under any of its names.</summary>
+    public bool InvolvesDprk(Claim claim, Func<string, IEnumerable<string>>? namesOf = null)
+    {
+        namesOf ??= n => [n];
+        return claim.Actors.Any(a => namesOf(a).Prepend(a).Any(n => _dprk.Contains(Key(n))));
     }
 
     /// <summary>

@@ -89,13 +89,29 @@ internal static class AnalysisSections
     {
         var matched = a.Assessments.Where(x => x.Provisions.Count > 0 && claims.ContainsKey(x.ClaimId)).ToList();
         o.WriteLine("<section id=\"provisions\"><h2>Provisions</h2>");
-        if (matched.Count == 0) { o.WriteLine("<p>No claim describes an act that a provision in the catalogue prohibits.</p></section>"); return; }
-        o.WriteLine("<ul>");
-        foreach (var x in matched)
-            foreach (var m in x.Provisions)
-                o.WriteLine($"<li><strong>{E(m.Citation)}</strong>: {E(m.Reason)} {HtmlLinks([claims[x.ClaimId].Evidence])}</li>");
-        o.WriteLine("</ul></section>");
+        if (matched.Count == 0) o.WriteLine("<p>No claim describes an act that a provision in the catalogue prohibits.</p>");
+        else
+        {
+            o.WriteLine("<ul>");
+            foreach (var x in matched)
+                foreach (var m in x.Provisions)
+                    o.WriteLine($"<li><strong>{E(m.Citation)}</strong>: {E(m.Reason)} {HtmlLinks([claims[x.ClaimId].Evidence])}</li>");
+            o.WriteLine("</ul>");
+        }
+        var effects = RegimeEffects(a, claims);
+        if (effects.Count > 0)
+        {
+            o.WriteLine("<h3>Bodies of the regime</h3><ul>");
+            foreach (var e in effects)
+                o.WriteLine($"<li><strong>{E(e.Body)}</strong> ({E(e.Citation)}): {E(e.Reason)} {HtmlLinks([claims[e.ClaimId].Evidence])}</li>");
+            o.WriteLine("</ul>");
+        }
+        o.WriteLine("</section>");
     }
+
+    /// <summary>What claims did to bodies of the regime (a veto ending the Panel of Experts), each once.</summary>
+    private static List<RegimeEffect> RegimeEffects(AnalysisResult a, Dictionary<string, Claim> claims) =>
+        a.Assessments.SelectMany(x => x.Affects).Where(e => claims.ContainsKey(e.ClaimId)).DistinctBy(e => (e.ClaimId, e.BodyId)).ToList();
 
     private static string HtmlLinks(IEnumerable<Span> spans) =>
         string.Join("", spans.Distinct().Select((s, i) => $"<a class=\"cite\" href=\"#{E(ReportView.MentionAnchor(s))}\">[{i + 1}]</a>"));
@@ -134,6 +150,15 @@ internal static class AnalysisSections
             foreach (var m in x.Provisions)
                 o.WriteLine($"- **{MarkdownReportWriter.Escape(m.Citation)}**: {MarkdownReportWriter.Escape(m.Reason)} {Links([x.ClaimId])}");
         o.WriteLine();
+        var effects = RegimeEffects(a, claims);
+        if (effects.Count > 0)
+        {
+            o.WriteLine("### Bodies of the regime");
+            o.WriteLine();
+            foreach (var e in effects)
+                o.WriteLine($"- **{MarkdownReportWriter.Escape(e.Body)}** ({MarkdownReportWriter.Escape(e.Citation)}): {MarkdownReportWriter.Escape(e.Reason)} {Links([e.ClaimId])}");
+            o.WriteLine();
+        }
 
         o.WriteLine("## Timeline");
         foreach (var g in a.Timeline)

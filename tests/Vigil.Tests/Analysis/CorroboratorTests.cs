@@ -102,4 +102,21 @@ public class CorroboratorTests
         };
         Assert.Empty(For(a, b).Assess(claims, claims).Conflicts);
     }
+
+    [Fact]
+    public void A_report_restating_in_its_own_voice_what_it_attributes_to_a_party_is_one_source()
+    {
+        var a = Doc("a", "Putin and Kim sign a pact. North Korea and Russia signed a pact, Putin said.");
+        var b = Doc("b", "Russia and North Korea signed a treaty in Pyongyang.");
+        var claims = new[]
+        {
+            Claim(a, ClaimType.TreatySigned, ["Putin", "Kim"], evidence: "Putin and Kim sign a pact.", n: 1),
+            Claim(a, ClaimType.TreatySigned, ["North Korea", "Russia"], attribution: "Putin", stance: Stance.Reported,
+                evidence: "North Korea and Russia signed a pact, Putin said.", n: 2),
+            Claim(b, ClaimType.TreatySigned, ["Russia", "North Korea"]),
+        };
+        var result = For(a, b).Assess(claims, claims);
+        Assert.Equal(2, result.IndependentSources);
+        Assert.Equal(["Putin", "b"], result.Sources.Select(s => s.Label).ToArray());
+    }
 }

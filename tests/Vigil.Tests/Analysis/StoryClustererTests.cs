@@ -68,4 +68,58 @@ public class StoryClustererTests
         Assert.Equal(2, clusterer.Clusters.Count);
         Assert.Equal([ClaimType.ArmsTransfer, ClaimType.Denial], clusterer.Clusters[1].Claims.Select(c => c.Type).ToArray());
     }
+
+    [Fact]
+    public void A_report_naming_the_leaders_in_its_headline_and_their_countries_in_its_text_makes_one_story()
+    {
+        var a = Doc("a", "Putin and Kim sign a pact. North Korea and Russia signed a mutual defence agreement on Wednesday.");
+        var clusterer = new StoryClusterer(EntityLookup.Empty);
+        clusterer.Add([
+            Claim(a, ClaimType.TreatySigned, ["Putin", "Kim"], evidence: "Putin and Kim sign a pact.", n: 1),
+            Claim(a, ClaimType.TreatySigned, ["North Korea", "Russia", "Kim"], evidence: "North Korea and Russia signed a mutual defence agreement on Wednesday.", n: 2)]);
+        Assert.Single(clusterer.Clusters);
+    }
+
+    [Fact]
+    public void A_dated_older_treaty_in_the_same_report_stays_a_story_of_its_own()
+    {
+        var a = Doc("a", "Putin and Kim signed a pact. It replaces the treaties Moscow and Pyongyang signed in 1961.");
+        var clusterer = new StoryClusterer(EntityLookup.Empty);
+        clusterer.Add([
+            Claim(a, ClaimType.TreatySigned, ["Putin", "Kim"], evidence: "Putin and Kim signed a pact.", n: 1),
+            Claim(a, ClaimType.TreatySigned, ["Moscow", "Pyongyang", "Putin"], "1961", evidence: "It replaces the treaties Moscow and Pyongyang signed in 1961.", n: 2)]);
+        Assert.Equal(2, clusterer.Clusters.Count);
+    }
+
+    [Fact]
+    public void A_report_naming_the_parties_of_two_stories_merges_them_into_the_older_one()
+    {
+        var a = Doc("a", "Putin and Kim signed a treaty.");
+        var b = Doc("b", "Russia and North Korea signed a treaty.");
+        var c = Doc("c", "Russia and North Korea signed a treaty, Putin and Kim said.");
+        var clusterer = new StoryClusterer(EntityLookup.Empty);
+        clusterer.Add([Claim(a, ClaimType.TreatySigned, ["Putin", "Kim"])]);
+        clusterer.Add([Claim(b, ClaimType.TreatySigned, ["Russia", "North Korea"])]);
+        Assert.Equal(2, clusterer.Clusters.Count);
+        var firstId = clusterer.Clusters[0].Id;
+
+        clusterer.Add([Claim(c, ClaimType.TreatySigned, ["Russia", "North Korea", "Putin", "Kim"])]);
+        var story = Assert.Single(clusterer.Clusters);
+        Assert.Equal(firstId, story.Id);
+        Assert.Equal(["a", "b", "c"], story.Claims.Select(x => x.DocumentId).Order().ToArray());
+        Assert.Equal(0, clusterer.ClusterOf(story.Claims.First(x => x.DocumentId == "b").Id));
+    }
+
+    [Fact]
+    public void Stories_whose_dates_disagree_are_not_merged_by_an_undated_claim()
+    {
+        var a = Doc("a", "Putin and Kim met.");
+        var b = Doc("b", "Putin and Kim met.");
+        var c = Doc("c", "Putin and Kim met.");
+        var clusterer = new StoryClusterer(EntityLookup.Empty);
+        clusterer.Add([Claim(a, ClaimType.Meeting, ["Putin", "Kim"], "2023-09-13")]);
+        clusterer.Add([Claim(b, ClaimType.Meeting, ["Putin", "Kim"], "2024-06-19")]);
+        clusterer.Add([Claim(c, ClaimType.Meeting, ["Putin", "Kim"])]);
+        Assert.Equal(2, clusterer.Clusters.Count);
+    }
 }

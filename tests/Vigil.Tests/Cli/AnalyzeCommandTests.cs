@@ -111,4 +111,37 @@ public class AnalyzeCommandTests(SeedAnalysisFixture seeds) : IClassFixture<Seed
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         Assert.Equal(seeds.Report.GetProperty("entities").GetArrayLength(), json.RootElement.GetProperty("entities").GetArrayLength());
     }
+
+    [Fact]
+    public void The_march_veto_is_one_claim_linked_to_the_end_of_the_panel_of_experts()
+    {
+        var vetoes = seeds.Report.GetProperty("claims").EnumerateArray().Where(c => c.GetProperty("type").GetString() == "veto").ToList();
+        var veto = Assert.Single(vetoes);
+        Assert.Equal("Russia", veto.GetProperty("actors")[0].GetString());
+        var id = veto.GetProperty("id").GetString();
+        var assessment = seeds.Report.GetProperty("assessments").EnumerateArray().Single(a => a.GetProperty("claim").GetString() == id);
+        var affects = assessment.GetProperty("affects").EnumerateArray().ToList();
+        Assert.Contains(affects, a => a.GetProperty("name").GetString() == "UN Panel of Experts" && a.GetProperty("reason").GetString()!.Contains("2024"));
+        Assert.Contains(seeds.Report.GetProperty("graph").GetProperty("edges").EnumerateArray(), e =>
+            e.GetProperty("relation").GetString() == "veto" && e.GetProperty("claims").EnumerateArray().Any(c => c.GetString() == id));
+    }
+
+    [Fact]
+    public void The_treaty_signing_reported_by_several_seeds_is_one_story_with_its_independent_sources()
+    {
+        var treaties = seeds.Report.GetProperty("claims").EnumerateArray().Where(c => c.GetProperty("type").GetString() == "treaty_signed")
+            .Select(c => c.GetProperty("id").GetString()!).ToHashSet();
+        var stories = seeds.Report.GetProperty("stories").EnumerateArray()
+            .Where(s => s.GetProperty("claims").EnumerateArray().Any(c => treaties.Contains(c.GetString()!))).ToList();
+        var signing = stories.MaxBy(s => s.GetProperty("documents").GetArrayLength());
+        Assert.True(signing.GetProperty("documents").GetArrayLength() >= 3, signing.GetProperty("title").GetString());
+        // Each origin once: the documents' own voices and the parties they quote, no document twice in its own voice.
+        var corroboration = signing.GetProperty("corroboration");
+        var sources = corroboration.GetProperty("sources").EnumerateArray().ToList();
+        Assert.Equal(sources.Count, corroboration.GetProperty("independent_sources").GetInt32());
+        Assert.True(sources.Count >= 2);
+        Assert.Equal(sources.Count, sources.Select(s => s.GetProperty("label").GetString()).Distinct().Count());
+        var ownVoices = sources.Where(s => s.GetProperty("key").GetString()!.StartsWith("doc:")).SelectMany(s => s.GetProperty("documents").EnumerateArray().Select(d => d.GetString())).ToList();
+        Assert.Equal(ownVoices.Count, ownVoices.Distinct().Count());
+    }
 }

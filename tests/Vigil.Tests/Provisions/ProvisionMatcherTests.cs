@@ -149,4 +149,19 @@ public class ProvisionMatcherTests
         Assert.Contains(path, e.Message);
         Assert.Contains("sideways", e.Message);
     }
+
+    [Fact]
+    public void A_reason_says_when_the_paragraph_number_has_not_been_checked_against_the_resolution()
+    {
+        var catalog = ProvisionCatalog.LoadDefault();
+        var d = Doc("d", "Russia supplied fighter jets and air-defence missiles to North Korea.");
+        var matches = Matcher.Match(Claim(d, ClaimType.ArmsTransfer, ["Russia", "North Korea"]));
+        Assert.NotEmpty(matches);
+        foreach (var m in matches)
+        {
+            var entry = catalog.Entries.Single(e => e.Provision.Id == m.ProvisionId);
+            Assert.Equal(entry.Checked is null, m.Reason.Contains("not yet checked"));
+        }
+        Assert.Contains(matches, m => catalog.Entries.Single(e => e.Provision.Id == m.ProvisionId).Checked is not null);
+    }
 }

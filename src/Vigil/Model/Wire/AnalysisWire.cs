@@ -21,11 +21,22 @@ public sealed record FigureDto(QuantityDto Quantity, List<string> Claims, List<s
 }
 
 /// <summary>`assessments[]`: a claim's story, corroboration and the provisions it would breach, with reasons.</summary>
-public sealed record AssessmentDto(string Claim, string Story, CorroborationDto Corroboration, List<ProvisionMatchDto> Provisions)
+public sealed record AssessmentDto(string Claim, string Story, CorroborationDto Corroboration, List<ProvisionMatchDto> Provisions, List<RegimeEffectDto>? Affects = null)
 {
     public static AssessmentDto From(ClaimAssessment a) =>
-        new(a.ClaimId, a.StoryId, CorroborationDto.From(a.Corroboration), a.Provisions.Select(ProvisionMatchDto.From).ToList());
-    public ClaimAssessment ToModel() => new(Claim, Story, Corroboration.ToModel(), Provisions.Select(p => p.ToModel(Claim)).ToList());
+        new(a.ClaimId, a.StoryId, CorroborationDto.From(a.Corroboration), a.Provisions.Select(ProvisionMatchDto.From).ToList(),
+            a.Affects.Count == 0 ? null : a.Affects.Select(RegimeEffectDto.From).ToList());
+    public ClaimAssessment ToModel() => new(Claim, Story, Corroboration.ToModel(), Provisions.Select(p => p.ToModel(Claim)).ToList())
+    {
+        Affects = (Affects ?? []).Select(e => e.ToModel(Claim)).ToList(),
+    };
+}
+
+/// <summary>`assessments[].affects[]`: a body of the regime the claim acts on (id, name, citation, reason).</summary>
+public sealed record RegimeEffectDto(string Id, string Name, string Citation, string Reason)
+{
+    public static RegimeEffectDto From(RegimeEffect e) => new(e.BodyId, e.Body, e.Citation, e.Reason);
+    public RegimeEffect ToModel(string claimId) => new(claimId, Id, Name, Citation, Reason);
 }
 
 public sealed record ProvisionMatchDto(string Id, string Citation, string Reason)
