@@ -104,7 +104,7 @@ public sealed class EntityRecognizer
                 if (j > i && tokens[j].Start - tokens[j - 1].End > 2) break;
                 key = words == 0 ? keys[j] : key + " " + keys[j];
                 words++;
-                if (_gazetteer.TryGet(key, out var e) && Accept(text, tokens, i, j, e, sentenceStart))
+                if (_gazetteer.TryGet(key, out var e) && Accept(text, tokens, i, j, e, sentenceStart) && !GivenNameBeforeSurname(text, tokens, keys, i, j, e))
                 { best = j; bestEntry = e; bestEnd = tokens[j].End; }
                 else if (words == 1 || j == i + words - 1)
                 {
@@ -125,10 +125,38 @@ public sealed class EntityRecognizer
         }
     }
 
+    /// <summary>
+    /// "Vladimir Putin", "Regina Rossi": a one-word place that is also a given name, followed by a
+    /// capitalised word, is the first name of a person, not the place.
+    /// </summary>
+    private bool GivenNameBeforeSurname(string text, IReadOnlyList<Token> tokens, string[] keys, int i, int j, GazetteerEntry e) =>
+        i == j && e.Schema == EntitySchema.Location && _givenNames.Contains(keys[i])
+        && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && tokens[j + 1].Start - tokens[j].End <= 1 && Capitalised(text, tokens[j + 1])
+        && !Cues.NotNames.Contains(keys[j + 1]);
+
+    /// <summary>
+    /// Where a word's case changes from lower to upper inside it ("PutinChi", machine translation
+    /// gluing a name to the next word), the part before the change: its key and where it ends.
+    /// </summary>
+    private static string? GluedPrefix(string text, Token t, out int end)
+    {
+        end = t.End;
+        for (var k = t.Start + 3; k < t.End - 1; k++)
+        {
+            if (char.IsUpper(text[k]) && char.IsLower(text[k - 1]) && char.IsLower(text[k + 1]))
+            {
+                end = k;
+                return NameKeys.ForToken(text.AsSpan(t.Start, k - t.Start));
+            }
+        }
+        return null;
+    }
+
     private static string? StemVariant(string text, Token t, string key, out int end)
     {
         end = t.End;
         var first = text[t.Start];
+        if (char.IsUpper(first) && GluedPrefix(text, t, out var gluedEnd) is { } glued) { end = gluedEnd; return glued; }
         if (first is >= '\uAC00' and <= '\uD7A3')
         {
             foreach (var p in Cues.KoreanParticles)
@@ -220,6 +248,11 @@ public sealed class EntityRecognizer
                 c = new Candidate(lead, j, tokens[lead].Start, tokens[j].End, EntitySchema.Person, Surface(text, tokens, lead, j), titleBefore || titleAfter ? 0.75 : 0.6);
             else if (runWords >= 2 && Cues.OrgSuffixes.Contains(keys[j]))
                 c = new Candidate(lead, j, tokens[lead].Start, tokens[j].End, EntitySchema.Organization, Surface(text, tokens, lead, j), 0.6);
+            if (c is not null && c.Schema == EntitySchema.Person && GluedWordEnd(text, tokens[j], keys[j], keys) is { } trimmed)
+            {
+                c.End = trimmed;
+                c.Name = text[c.Start..c.End];
+            }
             if (c is not null && !(startsSentence && lead == i && runWords == 1 && !orgBefore))
             {
                 for (var k = c.First; k <= c.Last; k++) taken[k] = true;
@@ -228,6 +261,24 @@ public sealed class EntityRecognizer
             _ = firstKey;
             i = j + 1;
         }
+    }
+
+    /// <summary>Short words machine translation glues to the name before them ("Shappsha" for "Shapps ha").</summary>
+    private static readonly string[] GluedWords = ["ha", "che"];
+
+    /// <summary>
+    /// The end of a name's last word without a glued short word, when the word without it stands
+    /// alone elsewhere in the document ("Concedere Shappsha ... Shapps ha lanciato"); null otherwise.
+    /// </summary>
+    private static int? GluedWordEnd(string text, Token last, string key, string[] keys)
+    {
+        foreach (var w in GluedWords)
+        {
+            if (key.Length < w.Length + 4 || !key.EndsWith(w, StringComparison.Ordinal) || !text.AsSpan(last.Start, last.Length).EndsWith(w, StringComparison.Ordinal)) continue;
+            var stem = key[..^w.Length];
+            if (Array.IndexOf(keys, stem) >= 0) return last.End - w.Length;
+        }
+        return null;
     }
 
     private static bool KnownPersonPart(List<Candidate> found, string key) =>

@@ -27,7 +27,7 @@ public sealed class NerKoreanSuite : IEvalSuite
             var train = folds[f]; var test = folds[1 - f];
             context.Log.WriteLine($"ner-ko: fold {f + 1}/2, training on {train.Count} sentences");
             swTagger.Start();
-            var model = SequenceTagger.Train(train, null, epochs: 8, seed: 1, context.Log, bits: 20);
+            var model = SequenceTagger.Train(train, null, epochs: 12, seed: 1, context.Log, bits: 21, NerFeatures.FeatureSet.Characters);
             foreach (var s in test) tagger.Add(s.Tags, model.Predict(s.Words, null));
             swTagger.Stop();
             swBaseline.Start();
@@ -43,7 +43,7 @@ public sealed class NerKoreanSuite : IEvalSuite
         [
             "KLUE's metric is entity-level F1 over its six types (PS person, LC location, OG organisation, DT date, QT quantity, TI time) on character spans; this is its micro-averaged form.",
             "KLUE's training split is absent from the shared data, so these figures come from 2-fold cross-validation on the dev set (sentences alternately assigned), not from the official train/dev protocol; they are not comparable with the KLUE leaderboard.",
-            "Features are the character, its neighbours and shapes (the word-level features of the other languages applied to characters); no Korean gazetteer is used.",
+            "Features are character uni-, bi- and trigrams (±2), character kinds, and the eojeol (space-separated word) around each character: the whole eojeol, the character's position in it, the parts before and after it, its last syllables (particles) and the neighbouring eojeols; no Korean gazetteer is used. 12 epochs, fixed shuffling seed.",
         ]);
     }
 }

@@ -11,25 +11,76 @@ namespace Vigil.Extraction.Ner;
 /// </summary>
 public static class NerFeatures
 {
+    /// <summary>What a sequence element is: a word (Italian, Russian) or one character of space-separated text (Korean).</summary>
+    public enum FeatureSet : byte { Words = 1, Characters = 2 }
+
     public sealed class SentenceView
     {
+        public FeatureSet Mode { get; init; } = FeatureSet.Words;
         public required string[] Words { get; init; }
         public required string[] Lower { get; init; }
         public required string[] Shapes { get; init; }
         public required string[] Gazetteer { get; init; }
+        /// <summary>Lemma-like keys: Russian inflection endings stripped ("Курской" → "курск"); the lower-cased word elsewhere.</summary>
+        public string[] Stems { get; init; } = [];
+        /// <summary>Whether the lower-cased word was seen written in lower case in the training data (a capitalised common word, not a name).</summary>
+        public bool[] SeenLower { get; init; } = [];
+        /// <summary>Characters only: the word (space-separated unit, the Korean eojeol) each character belongs to, and its position in it.</summary>
+        public int[] WordStart { get; init; } = [];
+        public int[] WordEnd { get; init; } = [];
+        public string[] Units { get; init; } = [];
     }
 
-    public static SentenceView View(IReadOnlyList<string> words, Gazetteer? gazetteer)
+    public static SentenceView View(IReadOnlyList<string> words, Gazetteer? gazetteer, IReadOnlySet<string>? lowerVocabulary = null)
     {
         var n = words.Count;
-        var w = new string[n]; var lower = new string[n]; var shapes = new string[n];
+        var w = new string[n]; var lower = new string[n]; var shapes = new string[n]; var stems = new string[n]; var seen = new bool[n];
         for (var i = 0; i < n; i++)
         {
             w[i] = words[i];
             lower[i] = Tokenizer.Normalize(words[i]);
             shapes[i] = Shape(words[i]);
+            stems[i] = lower[i].Length > 3 && NameKeys.IsCyrillic(lower[i][0]) ? NameKeys.RussianStem(lower[i]) : lower[i];
+            seen[i] = lowerVocabulary is not null && lowerVocabulary.Contains(lower[i]);
         }
-        return new SentenceView { Words = w, Lower = lower, Shapes = shapes, Gazetteer = GazetteerLabels(lower, gazetteer) };
+        return new SentenceView { Words = w, Lower = lower, Shapes = shapes, Stems = stems, SeenLower = seen, Gazetteer = GazetteerLabels(lower, gazetteer) };
+    }
+
+    /// <summary>A character sequence (spaces written "_", as <see cref="NerCorpora.ReadKlue"/> gives them) with each character's word bounds.</summary>
+    public static SentenceView CharacterView(IReadOnlyList<string> chars)
+    {
+        var n = chars.Count;
+        var w = new string[n]; var kinds = new string[n]; var starts = new int[n]; var ends = new int[n]; var units = new string[n];
+        for (var i = 0; i < n; i++) { w[i] = chars[i]; kinds[i] = CharKind(chars[i]); }
+        var s = 0;
+        while (s < n)
+        {
+            if (IsSpace(w[s])) { starts[s] = ends[s] = s; units[s] = "_"; s++; continue; }
+            var e = s;
+            while (e + 1 < n && !IsSpace(w[e + 1])) e++;
+            var unit = string.Concat(w.AsSpan(s, e - s + 1).ToArray());
+            for (var k = s; k <= e; k++) { starts[k] = s; ends[k] = e; units[k] = unit; }
+            s = e + 1;
+        }
+        return new SentenceView { Mode = FeatureSet.Characters, Words = w, Lower = w, Shapes = kinds, Gazetteer = new string[n], WordStart = starts, WordEnd = ends, Units = units };
+    }
+
+    private static bool IsSpace(string c) => c == "_" || c.Length == 0 || char.IsWhiteSpace(c[0]);
+
+    /// <summary>Hangul syllable, Hanja, digit, Latin letter, space or the punctuation itself.</summary>
+    private static string CharKind(string c)
+    {
+        if (IsSpace(c)) return "_";
+        var ch = c[0];
+        return ch switch
+        {
+            >= '\uAC00' and <= '\uD7A3' => "H",
+            >= '\u4E00' and <= '\u9FFF' => "C",
+            _ when char.IsDigit(ch) => "d",
+            _ when char.IsUpper(ch) => "X",
+            _ when char.IsLetter(ch) => "x",
+            _ => c,
+        };
     }
 
     /// <summary>B-/I- labels from the longest gazetteer match at each position ("B-LOC", "I-ORG"), "" elsewhere.</summary>
@@ -102,9 +153,13 @@ public static class NerFeatures
     /// <summary>The feature standing for the transition from label <paramref name="prev"/> (or the sentence start).</summary>
     public static uint Transition(string prev) => F(99, prev);
 
+    /// <summary>Feature groups that can be switched off to measure what each adds (bit flags; 0 in normal use).</summary>
+    public static int Ablate { get; set; }
+
     public static void Extract(SentenceView s, int i, List<uint> features)
     {
         features.Clear();
+        if (s.Mode == FeatureSet.Characters) { ExtractCharacter(s, i, features); return; }
         var n = s.Words.Length;
         var w = s.Lower[i];
         var word = s.Words[i];
@@ -140,6 +195,68 @@ public static class NerFeatures
         if (i > 0 && s.Lower[i - 1].Length > 3) features.Add(F(37, s.Lower[i - 1].AsSpan(s.Lower[i - 1].Length - 3)));
         if (i + 1 < n && s.Lower[i + 1].Length > 3) features.Add(F(38, s.Lower[i + 1].AsSpan(s.Lower[i + 1].Length - 3)));
         features.Add(F(39, i == 0 ? "<s>" : s.Lower[i - 1], s.Gazetteer[i]));
+        if ((Ablate & 1) == 0 && s.Stems.Length == n)
+        {
+            // Inflected Russian forms share one key: "Курской"/"Курская", "Путина"/"Путину".
+            if (s.Stems[i] != w) { features.Add(F(40, s.Stems[i])); features.Add(F(43, s.Stems[i], s.Shapes[i])); }
+            if (i > 0 && s.Stems[i - 1] != s.Lower[i - 1]) features.Add(F(41, s.Stems[i - 1]));
+            if (i + 1 < n && s.Stems[i + 1] != s.Lower[i + 1]) features.Add(F(42, s.Stems[i + 1]));
+        }
+        if ((Ablate & 2) == 0 && s.SeenLower.Length == n && word.Length > 0 && char.IsUpper(word[0]))
+            features.Add(F(44, s.SeenLower[i] ? "lc" : "nolc", i == 0 ? "first" : "mid"));
+        if ((Ablate & 4) == 0)
+        {
+            features.Add(F(45, i < 2 ? "<s>" : s.Lower[i - 2], i == 0 ? "<s>" : s.Lower[i - 1]));
+            features.Add(F(46, i == 0 ? "<s>" : s.Lower[i - 1], i + 1 >= n ? "</s>" : s.Lower[i + 1]));
+            features.Add(F(47, s.Shapes[i], i + 1 >= n ? "</s>" : s.Lower[i + 1]));
+            features.Add(F(48, i == 0 ? "<s>" : s.Lower[i - 1], s.Shapes[i]));
+        }
+    }
+
+    /// <summary>
+    /// Features of one character of Korean text: the character and its neighbours (±2) as uni-, bi- and
+    /// trigrams, character kinds, and its word (eojeol): the whole word, its position there (begin,
+    /// middle, end, single), the part of the word before and after it, and the word's last one and
+    /// two syllables, where the particles (josa) that mark a name's role sit.
+    /// </summary>
+    private static void ExtractCharacter(SentenceView s, int i, List<uint> features)
+    {
+        var n = s.Words.Length;
+        string C(int k) => k < 0 ? "<s>" : k >= n ? "</s>" : s.Words[k];
+        string K(int k) => k < 0 ? "<s>" : k >= n ? "</s>" : s.Shapes[k];
+        var c = s.Words[i];
+        features.Add(F(0, "bias"));
+        features.Add(F(1, c));
+        features.Add(F(2, s.Shapes[i]));
+        features.Add(F(3, C(i - 1))); features.Add(F(4, C(i + 1)));
+        features.Add(F(5, C(i - 2))); features.Add(F(6, C(i + 2)));
+        features.Add(F(7, C(i - 1), c)); features.Add(F(8, c, C(i + 1)));
+        features.Add(F(9, C(i - 2) + C(i - 1), c)); features.Add(F(10, c, C(i + 1) + C(i + 2)));
+        features.Add(F(11, C(i - 1) + c, C(i + 1)));
+        features.Add(F(12, K(i - 1) + s.Shapes[i], K(i + 1)));
+        features.Add(F(13, K(i - 2) + K(i - 1), s.Shapes[i] + K(i + 1) + K(i + 2)));
+        if (s.Shapes[i] == "_") return;
+        var ws = s.WordStart[i]; var we = s.WordEnd[i];
+        var unit = s.Units[i];
+        var pos = ws == we ? "S" : i == ws ? "B" : i == we ? "E" : "M";
+        features.Add(F(14, pos));
+        features.Add(F(15, pos, c));
+        features.Add(F(16, unit));
+        var before = unit.AsSpan(0, i - ws);
+        var after = unit.AsSpan(i - ws + 1);
+        features.Add(F(17, before.Length <= 6 ? before : before[^6..], c));
+        features.Add(F(18, c, after.Length <= 6 ? after : after[..6]));
+        features.Add(F(19, unit.AsSpan(unit.Length - 1), pos));
+        if (unit.Length >= 2) features.Add(F(20, unit.AsSpan(unit.Length - 2), pos));
+        features.Add(F(21, unit.Length > 6 ? "long" : unit.Length.ToString(CultureInfo.InvariantCulture), pos));
+        // The words around: the one before (its last syllables) and after (its first).
+        var prev = ws >= 2 ? s.Units[ws - 2] : "<s>";
+        var next = we + 2 < n ? s.Units[we + 2] : "</s>";
+        features.Add(F(22, prev));
+        features.Add(F(23, next));
+        features.Add(F(24, prev.Length >= 2 ? prev[^2..] : prev, pos));
+        features.Add(F(25, next.Length >= 2 ? next[..2] : next, pos));
+        features.Add(F(26, unit, pos + (i - ws).ToString(CultureInfo.InvariantCulture)));
     }
 }
 

@@ -17,10 +17,11 @@ public static class NerModels
 
     public static readonly IReadOnlyList<Spec> All =
     [
-        new("ner-it", "it", "Italian PER/LOC/ORG from KIND (NERMuD 2023) training splits: Wikinews, fiction, De Gasperi",
-            shared => [.. NerCorpora.ReadConll(Kind(shared, "WN_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "FIC_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "ADG_train.tsv"))], 8),
+        new("ner-it", "it", "Italian PER/LOC/ORG from KIND (NERMuD 2023) training splits (Wikinews, fiction, De Gasperi) and the Wikinews dev split",
+            shared => [.. NerCorpora.ReadConll(Kind(shared, "WN_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "WN_dev.tsv")),
+                       .. NerCorpora.ReadConll(Kind(shared, "FIC_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "ADG_train.tsv"))], 12),
         new("ner-ru", "ru", "Russian PER/LOC/ORG from the factRuEval-2016 development set (its training data)",
-            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset")), 8),
+            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset")), 12),
     ];
 
     private static string Kind(string shared, string file) => Path.Combine(shared, "data", "eval", "kind_it_ner", "evalita-2023", file);
@@ -39,15 +40,19 @@ public static class NerModels
         }
     }
 
-    public static string PathFor(string name) => Path.Combine(CacheDirectory, name + ".vgnr");
+    /// <summary>The cache file of a model; its name carries the feature version, so builds with other features keep their own.</summary>
+    public static string PathFor(string name) => Path.Combine(CacheDirectory, $"{name}.v{SequenceTagger.FormatVersion}.vgnr");
 
     public static Spec Find(string name) => All.FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"No trainable model named '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.");
 
+    /// <summary>The cached model, or null when there is none or it was trained on an older version of the features.</summary>
     public static SequenceTagger? TryLoad(string name)
     {
         var path = PathFor(name);
-        return File.Exists(path) ? SequenceTagger.Load(path) : null;
+        if (!File.Exists(path)) return null;
+        try { return SequenceTagger.Load(path); }
+        catch (StaleModelException) { return null; }
     }
 
     public static SequenceTagger Train(string name, string sharedRoot, TextWriter log)

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Vigil.Extraction.Gazetteers;
+using Vigil.Text;
 
 namespace Vigil.Extraction.Ner;
 
@@ -15,19 +16,26 @@ public sealed record TaggedSentence(IReadOnlyList<string> Words, IReadOnlyList<s
 public sealed class SequenceTagger
 {
     private const int Magic = 0x5647_4E53; // "VGNS"
+    /// <summary>Bumped whenever the features change: a model trained on other features is refused, not misread.</summary>
+    public const int FormatVersion = 2;
     private const string Start = "<s>";
     private readonly AveragedPerceptron _model;
     private readonly string[] _labels;
     private readonly Dictionary<string, int> _index;
     private readonly bool[,] _allowed;      // [prev + 1, cur], prev = -1 is the sentence start
     private readonly uint[] _transitions;   // feature of each previous label, index prev + 1
+    private readonly NerFeatures.FeatureSet _mode;
+    private readonly HashSet<string> _lowerVocabulary;
 
     public IReadOnlyList<string> Labels => _labels;
+    public NerFeatures.FeatureSet Mode => _mode;
 
-    private SequenceTagger(string[] labels, AveragedPerceptron model)
+    private SequenceTagger(string[] labels, AveragedPerceptron model, NerFeatures.FeatureSet mode, HashSet<string> lowerVocabulary)
     {
         _labels = labels;
         _model = model;
+        _mode = mode;
+        _lowerVocabulary = lowerVocabulary;
         _index = labels.Select((l, i) => (l, i)).ToDictionary(x => x.l, x => x.i);
         _allowed = new bool[labels.Length + 1, labels.Length];
         _transitions = new uint[labels.Length + 1];
@@ -44,11 +52,13 @@ public sealed class SequenceTagger
         }
     }
 
-    public static SequenceTagger Train(IReadOnlyList<TaggedSentence> data, Gazetteer? gazetteer, int epochs = 6, int seed = 1, TextWriter? log = null, int bits = 21)
+    public static SequenceTagger Train(IReadOnlyList<TaggedSentence> data, Gazetteer? gazetteer, int epochs = 6, int seed = 1, TextWriter? log = null, int bits = 21,
+        NerFeatures.FeatureSet mode = NerFeatures.FeatureSet.Words)
     {
         var labels = data.SelectMany(s => s.Tags).Distinct().OrderBy(l => l == "O" ? "" : l, StringComparer.Ordinal).ToArray();
-        var tagger = new SequenceTagger(labels, new AveragedPerceptron(labels.Length, bits));
-        var views = data.Select(s => NerFeatures.View(s.Words, gazetteer)).ToArray();
+        var vocabulary = mode == NerFeatures.FeatureSet.Words ? LowerVocabulary(data) : [];
+        var tagger = new SequenceTagger(labels, new AveragedPerceptron(labels.Length, bits), mode, vocabulary);
+        var views = data.Select(s => tagger.View(s.Words, gazetteer)).ToArray();
         var order = Enumerable.Range(0, data.Count).ToArray();
         var rng = new Random(seed);
         for (var epoch = 0; epoch < epochs; epoch++)
@@ -83,6 +93,30 @@ public sealed class SequenceTagger
         tagger._model.Average();
         return tagger;
     }
+
+    /// <summary>
+    /// Words written in lower case at least twice in the training data and more often so than capitalised
+    /// inside a sentence: a capitalised form of one is more likely a sentence start or a title than a name.
+    /// </summary>
+    private static HashSet<string> LowerVocabulary(IReadOnlyList<TaggedSentence> data)
+    {
+        var lower = new Dictionary<string, int>(StringComparer.Ordinal);
+        var upper = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var s in data)
+            for (var i = 0; i < s.Words.Count; i++)
+            {
+                var w = s.Words[i];
+                if (w.Length < 2 || !char.IsLetter(w[0])) continue;
+                if (char.IsLower(w[0])) lower[w] = lower.GetValueOrDefault(w) + 1;
+                else if (i > 0 && char.IsUpper(w[0])) { var k = Tokenizer.Normalize(w); upper[k] = upper.GetValueOrDefault(k) + 1; }
+            }
+        return lower.Where(kv => kv.Value >= 2 && kv.Value > upper.GetValueOrDefault(Tokenizer.Normalize(kv.Key)))
+            .Select(kv => Tokenizer.Normalize(kv.Key)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The features' view of one sentence, as this model was trained to see it.</summary>
+    public NerFeatures.SentenceView View(IReadOnlyList<string> words, Gazetteer? gazetteer) =>
+        _mode == NerFeatures.FeatureSet.Characters ? NerFeatures.CharacterView(words) : NerFeatures.View(words, gazetteer, _lowerVocabulary);
 
     private uint[][] Features(NerFeatures.SentenceView view)
     {
@@ -140,7 +174,7 @@ public sealed class SequenceTagger
         return path;
     }
 
-    public string[] Predict(IReadOnlyList<string> words, Gazetteer? gazetteer) => Predict(NerFeatures.View(words, gazetteer));
+    public string[] Predict(IReadOnlyList<string> words, Gazetteer? gazetteer) => Predict(View(words, gazetteer));
 
     public string[] Predict(NerFeatures.SentenceView view) => Decode(Features(view)).Select(i => _labels[i]).ToArray();
 
@@ -153,8 +187,12 @@ public sealed class SequenceTagger
             using (var w = new BinaryWriter(fs, System.Text.Encoding.UTF8, leaveOpen: true))
             {
                 w.Write(Magic);
+                w.Write(FormatVersion);
+                w.Write((byte)_mode);
                 w.Write(_labels.Length);
                 foreach (var l in _labels) w.Write(l);
+                w.Write(_lowerVocabulary.Count);
+                foreach (var v in _lowerVocabulary.Order(StringComparer.Ordinal)) w.Write(v);
             }
             _model.Save(fs);
         }
@@ -165,9 +203,18 @@ public sealed class SequenceTagger
     {
         using var fs = File.OpenRead(path);
         using var r = new BinaryReader(fs, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (r.ReadInt32() != Magic) throw new InvalidDataException($"{path} is not a Vigil NER model of this version; run `vigil train` again.");
+        if (r.ReadInt32() != Magic) throw new InvalidDataException($"{path} is not a Vigil NER model.");
+        if (r.ReadInt32() != FormatVersion) throw new StaleModelException($"{path} was trained on other features than this version of Vigil uses; run `vigil train` again.");
+        var mode = (NerFeatures.FeatureSet)r.ReadByte();
+        if (!Enum.IsDefined(mode)) throw new InvalidDataException($"{path}: unknown feature set {(int)mode}.");
         var labels = new string[r.ReadInt32()];
         for (var i = 0; i < labels.Length; i++) labels[i] = r.ReadString();
-        return new SequenceTagger(labels, AveragedPerceptron.Load(fs));
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+        var count = r.ReadInt32();
+        for (var i = 0; i < count; i++) vocabulary.Add(r.ReadString());
+        return new SequenceTagger(labels, AveragedPerceptron.Load(fs), mode, vocabulary);
     }
 }
+
+/// <summary>A model file written by an earlier version of the features: retrain it with `vigil train`.</summary>
+public sealed class StaleModelException(string message) : IOException(message);

@@ -49,6 +49,51 @@ public sealed class SequenceTaggerTests
     }
 
     [Fact]
+    public void Refuses_a_model_written_for_other_features()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}.vgnr");
+        try
+        {
+            // The first format: magic, then the label count straight away.
+            using (var w = new BinaryWriter(File.Create(path))) { w.Write(0x5647_4E53); w.Write(7); w.Write("O"); }
+            Assert.Throws<StaleModelException>(() => SequenceTagger.Load(path));
+        }
+        finally { File.Delete(path); }
+    }
+
+    private static TaggedSentence Chars(string text, params (string Name, string Type)[] entities)
+    {
+        var chars = text.Select(c => c == ' ' ? "_" : c.ToString()).ToArray();
+        var tags = Enumerable.Repeat("O", chars.Length).ToArray();
+        foreach (var (name, type) in entities)
+        {
+            var at = text.IndexOf(name, StringComparison.Ordinal);
+            for (var k = 0; k < name.Length; k++) tags[at + k] = (k == 0 ? "B-" : "I-") + type;
+        }
+        return new TaggedSentence(chars, tags);
+    }
+
+    [Fact]
+    public void Tags_Korean_characters_from_the_particles_and_words_around_them()
+    {
+        var training = new[]
+        {
+            Chars("서울에서 회의가 열렸다", ("서울", "LOC")),
+            Chars("부산에서 회의가 열렸다", ("부산", "LOC")),
+            Chars("대구에서 회의가 열렸다", ("대구", "LOC")),
+            Chars("김철수 씨가 말했다", ("김철수", "PER")),
+            Chars("이영희 씨가 말했다", ("이영희", "PER")),
+            Chars("박민수 씨가 말했다", ("박민수", "PER")),
+        };
+        var tagger = SequenceTagger.Train(training, null, epochs: 10, bits: 16, mode: NerFeatures.FeatureSet.Characters);
+        Assert.Equal(NerFeatures.FeatureSet.Characters, tagger.Mode);
+        var test = Chars("광주에서 회의가 열렸다");
+        Assert.Equal([("LOC", 0, 1)], NerLabels.Spans(tagger.Predict(test.Words, null)));
+        test = Chars("최지훈 씨가 말했다");
+        Assert.Equal([("PER", 0, 2)], NerLabels.Spans(tagger.Predict(test.Words, null)));
+    }
+
+    [Fact]
     public void Reads_entity_spans_from_BIO_tags_as_seqeval_does() =>
         Assert.Equal([("PER", 0, 1), ("LOC", 3, 3), ("ORG", 4, 4)], NerLabels.Spans(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]));
 }

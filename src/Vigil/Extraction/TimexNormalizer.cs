@@ -1,0 +1,354 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Calendars;
+using NodaTime.Text;
+using Vigil.Text;
+
+namespace Vigil.Extraction;
+
+/// <summary>
+/// English temporal expressions with TimeML (TIMEX3) values, the form TempEval-3 scores: the dates
+/// <see cref="TemporalTagger"/> finds, plus what a <see cref="Model.FuzzyDate"/> cannot hold:
+/// durations ("three years" P3Y, "the first nine months" P9M, "two-week" P2W), references to the
+/// present, past and future ("now" PRESENT_REF, "recently" PAST_REF, "soon" FUTURE_REF), quarters
+/// ("the third quarter" 1989-Q3), ISO weeks ("last week" 1989-W43), seasons ("last fall" 1998-FA),
+/// parts of a day ("Wednesday night" 2000-04-05TNI), clock times ("10 p.m. Wednesday"
+/// 1998-02-11T22:00) and sets ("daily" P1D). Values that need the anchor (the creation or
+/// publication date) are null when there is none.
+/// </summary>
+public static class TimexNormalizer
+{
+    public sealed record Timex(int Start, int End, string Type, string? Value);
+
+    public static bool NearestYear { get; set; } = true;
+
+    private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
+    {
+        ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17,
+        ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["ninety"] = 90, ["hundred"] = 100,
+    };
+
+    /// <summary>Counts TimeML leaves unspecified ("several years" PXY).</summary>
+    private static readonly HashSet<string> VagueCounts = new(StringComparer.Ordinal) { "several", "few", "many", "some" };
+
+    private static readonly Dictionary<string, string> DurationUnits = new(StringComparer.Ordinal)
+    {
+        ["year"] = "Y", ["years"] = "Y", ["month"] = "M", ["months"] = "M", ["week"] = "W", ["weeks"] = "W", ["day"] = "D", ["days"] = "D",
+        ["decade"] = "DE", ["decades"] = "DE", ["century"] = "CE", ["centuries"] = "CE", ["quarter"] = "Q", ["quarters"] = "Q",
+        ["hour"] = "TH", ["hours"] = "TH", ["minute"] = "TM", ["minutes"] = "TM", ["second"] = "TS", ["seconds"] = "TS",
+    };
+
+    private static readonly HashSet<string> DurationLeads = new(StringComparer.Ordinal) { "first", "past", "last", "next", "previous", "coming", "latest", "final", "initial", "recent" };
+
+    /// <summary>Words after a count and unit that make it a point in time ("two years ago"), left to the date tagger.</summary>
+    private static readonly HashSet<string> PointCues = new(StringComparer.Ordinal) { "ago", "earlier", "before", "later", "after", "hence", "old" };
+
+    private static readonly Dictionary<string, string> References = new(StringComparer.Ordinal)
+    {
+        ["now"] = "PRESENT_REF", ["currently"] = "PRESENT_REF", ["current"] = "PRESENT_REF", ["presently"] = "PRESENT_REF", ["nowadays"] = "PRESENT_REF",
+        ["recently"] = "PAST_REF", ["recent"] = "PAST_REF", ["lately"] = "PAST_REF", ["future"] = "FUTURE_REF",
+    };
+
+    private static readonly Dictionary<string, int> Ordinals = new(StringComparer.Ordinal)
+    {
+        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4, ["1st"] = 1, ["2nd"] = 2, ["3rd"] = 3, ["4th"] = 4,
+    };
+
+    private static readonly Dictionary<string, string> Sets = new(StringComparer.Ordinal)
+    {
+        ["daily"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["yearly"] = "P1Y", ["hourly"] = "PT1H", ["nightly"] = "P1D",
+    };
+
+    private static readonly Dictionary<string, string> Seasons = new(StringComparer.Ordinal)
+    {
+        ["spring"] = "SP", ["summer"] = "SU", ["fall"] = "FA", ["autumn"] = "FA", ["winter"] = "WI",
+    };
+
+    private static readonly Dictionary<string, string> DayParts = new(StringComparer.Ordinal)
+    {
+        ["morning"] = "TMO", ["afternoon"] = "TAF", ["evening"] = "TEV", ["night"] = "TNI",
+    };
+
+    public static IReadOnlyList<Timex> Tag(string text, IReadOnlyList<Token> tokens, LocalDate? anchor)
+    {
+        var keys = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++) keys[i] = Tokenizer.Normalize(tokens[i].SpanOf(text));
+        var own = new List<(int First, int Last, string Type, string? Value)>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (TryMatch(text, tokens, keys, i, anchor, out var last, out var type, out var value))
+            {
+                own.Add((i, last, type, value));
+                i = last;
+            }
+        }
+        // In a report of quarterly results "a year ago" is the same quarter a year before.
+        var quarterly = keys.Count(k => k == "quarter") >= 2;
+        var result = own.Select(o => new Timex(tokens[o.First].Start, tokens[o.Last].End, o.Type, o.Value)).ToList();
+        foreach (var d in TemporalTagger.Tag("", text, tokens, anchor))
+        {
+            if (result.Any(r => r.Start < d.Span.End && d.Span.Start < r.End)) continue;
+            var first = IndexOf(tokens, d.Span.Start);
+            var last = IndexOf(tokens, d.Span.End - 1);
+            var value = d.Date?.ToString();
+            var type = "DATE";
+            // "a year ago" in a report of quarterly results is the same quarter a year before.
+            if (d.Date is { Precision: Model.DatePrecision.Year } yd && anchor is { } an && keys[last] is "ago" or "earlier" && quarterly)
+                value = $"{yd.Value.Year:D4}-Q{PreviousQuarter(an).Quarter}";
+            // A month named without its year is the nearest such month to the anchor, before or after it.
+            if (NearestYear && d.Date is { IsRelative: true, Precision: Model.DatePrecision.Month or Model.DatePrecision.Day } rd && anchor is { } ra
+                && Enumerable.Range(first, last - first + 1).Any(k => TemporalLexicon.Months.ContainsKey(keys[k])))
+            {
+                var best = rd.Value;
+                foreach (var dy in new[] { -1, 1 })
+                {
+                    var candidate = rd.Value.PlusYears(dy);
+                    if (Math.Abs(Period.Between(candidate, ra, PeriodUnits.Days).Days) < Math.Abs(Period.Between(best, ra, PeriodUnits.Days).Days)) best = candidate;
+                }
+                value = (rd with { Value = best }).ToString();
+            }
+            // "Wednesday night", "yesterday afternoon"
+            if (d.Date is { Precision: Model.DatePrecision.Day } && last + 1 < keys.Length && DayParts.TryGetValue(keys[last + 1], out var part))
+            {
+                value += part; type = "TIME"; last++;
+            }
+            result.Add(new Timex(tokens[first].Start, tokens[last].End, type, value));
+        }
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
+    }
+
+    private static int IndexOf(IReadOnlyList<Token> tokens, int offset)
+    {
+        for (var i = 0; i < tokens.Count; i++) if (tokens[i].Start <= offset && offset < tokens[i].End) return i;
+        return tokens.Count - 1;
+    }
+
+    private static string K(string[] keys, int i) => i >= 0 && i < keys.Length ? keys[i] : "";
+
+    private static bool SentenceMentions(string[] keys, int i, string word)
+    {
+        for (var k = i - 1; k >= 0 && keys[k] != "."; k--) if (keys[k].StartsWith(word, StringComparison.Ordinal)) return true;
+        for (var k = i + 1; k < keys.Length && keys[k] != "."; k++) if (keys[k].StartsWith(word, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static (int Year, int Quarter) QuarterOf(LocalDate d) => (d.Year, (d.Month - 1) / 3 + 1);
+
+    /// <summary>The last quarter completed before the anchor: what "the quarter" means in a results report.</summary>
+    private static (int Year, int Quarter) PreviousQuarter(LocalDate d)
+    {
+        var (y, q) = QuarterOf(d);
+        return q == 1 ? (y - 1, 4) : (y, q - 1);
+    }
+
+    private static string Week(LocalDate d) =>
+        $"{WeekYearRules.Iso.GetWeekYear(d):D4}-W{WeekYearRules.Iso.GetWeekOfWeekYear(d).ToString(CultureInfo.InvariantCulture)}";
+
+    private static bool TryMatch(string text, IReadOnlyList<Token> tokens, string[] keys, int i, LocalDate? anchor, out int last, out string type, out string? value)
+    {
+        last = i; type = "DATE"; value = null;
+        var key = keys[i];
+        var n = keys.Length;
+
+        // Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter", "the year-earlier quarter"
+        var q = i;
+        if (K(keys, q) == "the") q++;
+        if (K(keys, q) == "fiscal") q++;
+        if (Ordinals.TryGetValue(K(keys, q), out var ordinal))
+        {
+            var u = q + 1;
+            if (K(keys, u) == "-") u++;
+            if (K(keys, u) == "quarter")
+            {
+                last = u;
+                int? year = anchor?.Year;
+                if (u + 2 < n && keys[u + 1] is "of" or "," && tokens[u + 2].Kind == TokenKind.Number && tokens[u + 2].Length == 4) { last = u + 2; year = int.Parse(keys[u + 2], CultureInfo.InvariantCulture); }
+                else if (u + 1 < n && tokens[u + 1].Kind == TokenKind.Number && tokens[u + 1].Length == 4) { last = u + 1; year = int.Parse(keys[u + 1], CultureInfo.InvariantCulture); }
+                value = year is { } y ? $"{y:D4}-Q{ordinal}" : null;
+                return true;
+            }
+        }
+        if (key == "the" && anchor is { } qa)
+        {
+            var j = i + 1;
+            string? which = null;
+            if (K(keys, j) is "latest" or "recent" or "past" or "last") { which = "previous"; j++; }
+            else if (K(keys, j) is "current") { which = "current"; j++; }
+            else if (K(keys, j) == "year" && K(keys, j + 1) == "-" && K(keys, j + 2) is "earlier" or "ago") { which = "year-earlier"; j += 3; }
+            if (K(keys, j) is "quarter" or "period" && (which is not null || K(keys, j) == "quarter") && K(keys, j + 1) != "-")
+            {
+                last = j;
+                var (y, qq) = which == "current" ? QuarterOf(qa) : PreviousQuarter(qa);
+                if (which == "year-earlier") y--;
+                value = $"{y:D4}-Q{qq}";
+                return true;
+            }
+        }
+        // "year-earlier" / "year-ago" as an adjective: the same period a year before.
+        if (key == "year" && K(keys, i + 1) == "-" && K(keys, i + 2) is "earlier" or "ago" && anchor is { } ya)
+        {
+            last = i + 2;
+            var (y, qq) = PreviousQuarter(ya);
+            value = SentenceMentions(keys, i, "quarter") ? $"{y - 1:D4}-Q{qq}" : (ya.Year - 1).ToString("D4", CultureInfo.InvariantCulture);
+            return true;
+        }
+
+        // Present, past and future references: "now", "recently", "the future", "at present", "in the past"
+        if (References.TryGetValue(key, out var reference) && !(key is "future" && K(keys, i + 1) is "s" or "contract" or "contracts"))
+        {
+            // "current" and "recent" before a unit are durations or dates ("recent years", "the current quarter"), not references.
+            if (key is "recent" or "current" && DurationUnits.ContainsKey(K(keys, i + 1)))
+            {
+                if (key == "recent" && K(keys, i + 1) is "years" or "months" or "weeks" or "days" or "decades") { last = i + 1; type = "DURATION"; value = "PX" + DurationUnits[keys[i + 1]]; return true; }
+                return false;
+            }
+            if (key == "future" && K(keys, i - 1) != "the" && K(keys, i - 1) != "near") return false;
+            type = "DATE"; value = reference;
+            return true;
+        }
+        if (key == "the" && K(keys, i + 1) == "past" && !DurationUnits.ContainsKey(K(keys, i + 2)) && !Numbers.ContainsKey(K(keys, i + 2)) && tokens.Count > i + 2 && tokens[i + 2].Kind != TokenKind.Number
+            && !VagueCounts.Contains(K(keys, i + 2)))
+        {
+            last = i + 1; value = "PAST_REF";
+            return true;
+        }
+        if (key == "the" && K(keys, i + 1) == "future") { last = i + 1; value = "FUTURE_REF"; return true; }
+        if (key == "at" && K(keys, i + 1) == "present") { last = i + 1; value = "PRESENT_REF"; return true; }
+
+        // Sets: "daily", "every day", "each Thursday"
+        if (Sets.TryGetValue(key, out var set)) { type = "SET"; value = set; return true; }
+        if (key is "every" or "each" or "per")
+        {
+            if (DurationUnits.TryGetValue(K(keys, i + 1), out var su) && su.Length == 1) { last = i + 1; type = "SET"; value = "P1" + su; return true; }
+            if (TemporalLexicon.Weekdays.TryGetValue(K(keys, i + 1), out var swd)) { last = i + 1; type = "SET"; value = $"XXXX-WXX-{swd}"; return true; }
+        }
+
+        // Weeks: "this week", "last week", "next week"
+        if (TemporalLexicon.Modifiers.TryGetValue(key, out var mod) && K(keys, i + 1) == "week" && K(keys, i + 2) is not ("-" or "'s" or "s"))
+        {
+            last = i + 1;
+            value = anchor is { } wa ? Week(wa.PlusWeeks(mod)) : null;
+            return true;
+        }
+
+        // Seasons: "last fall", "this summer", "in the winter"
+        var seasonAt = TemporalLexicon.Modifiers.ContainsKey(key) && Seasons.ContainsKey(K(keys, i + 1)) ? i + 1
+            : Seasons.ContainsKey(key) && K(keys, i - 1) is "in" or "during" or "the" or "early" or "late" ? i : -1;
+        if (seasonAt >= 0)
+        {
+            var season = Seasons[keys[seasonAt]];
+            last = seasonAt;
+            var m = seasonAt > i ? TemporalLexicon.Modifiers[key] : 0;
+            if (anchor is not { } sa) return true;
+            var order = new[] { "WI", "SP", "SU", "FA" };
+            var current = Array.IndexOf(order, sa.Month switch { 12 or 1 or 2 => "WI", <= 5 => "SP", <= 8 => "SU", _ => "FA" });
+            var target = Array.IndexOf(order, season);
+            var year = m switch
+            {
+                -1 => target < current ? sa.Year : sa.Year - 1,
+                1 => target > current ? sa.Year : sa.Year + 1,
+                _ => sa.Year,
+            };
+            value = $"{year:D4}-{season}";
+            return true;
+        }
+
+        // Durations: "three years", "the first nine months", "the past two months", "two-year", "several weeks", "a week"
+        var s = i;
+        if (K(keys, s) == "the") s++;
+        if (DurationLeads.Contains(K(keys, s))) s++;
+        if (s < n)
+        {
+            string? count = null;
+            var c = s;
+            if (tokens[c].Kind == TokenKind.Number && int.TryParse(keys[c], NumberStyles.None, CultureInfo.InvariantCulture, out var num)) count = num.ToString(CultureInfo.InvariantCulture);
+            else if (Numbers.TryGetValue(keys[c], out var word))
+            {
+                // "twenty-five", "forty one"
+                if (word >= 20 && K(keys, c + 1) == "-" && Numbers.TryGetValue(K(keys, c + 2), out var units) && units < 10) { word += units; c += 2; }
+                count = word.ToString(CultureInfo.InvariantCulture);
+            }
+            else if (VagueCounts.Contains(keys[c]) || (keys[c] == "a" && K(keys, c + 1) is "few" or "couple")) { count = "X"; if (keys[c] == "a") c++; if (K(keys, c + 1) == "of") c++; }
+            if (count is not null)
+            {
+                var u = c + 1;
+                var hyphen = K(keys, u) == "-";
+                if (hyphen) u++;
+                // "a 6-year-old", "the 50-year bond": a digit count joined to its unit describes a thing, not a span of time.
+                if (hyphen && (tokens[c].Kind == TokenKind.Number || K(keys, u + 1) == "-")) return false;
+                if (DurationUnits.TryGetValue(K(keys, u), out var unit) && !PointCues.Contains(K(keys, u + 1)))
+                {
+                    last = u;
+                    type = "DURATION";
+                    value = unit.StartsWith('T') ? $"PT{count}{unit[1..]}" : $"P{count}{unit}";
+                    if (unit == "Q" && count != "X") value = $"P{int.Parse(count, CultureInfo.InvariantCulture) * 3}M";
+                    return true;
+                }
+            }
+            // "the past year", "the next month": one unit, a duration
+            if (s > i && DurationLeads.Contains(keys[s - 1]) && keys[s - 1] is not ("first" or "final" or "initial" or "latest") && K(keys, i) == "the"
+                && DurationUnits.TryGetValue(K(keys, s), out var one) && one.Length == 1 && one != "Q")
+            {
+                last = s; type = "DURATION"; value = "P1" + one;
+                return true;
+            }
+        }
+        // "for years", "in months": an unspecified number of units
+        if (key is "years" or "months" or "weeks" or "decades" && K(keys, i - 1) is "for" or "in" or "over")
+        {
+            type = "DURATION"; value = "PX" + DurationUnits[key];
+            return true;
+        }
+
+        // Clock times: "10 p.m.", "9:30 a.m. Tuesday", "noon Thursday"
+        if (TryClock(text, tokens, keys, i, out var clockLast, out var hhmm))
+        {
+            last = clockLast;
+            var dayIndex = last + 1;
+            while (dayIndex < n && keys[dayIndex] is "est" or "edt" or "cst" or "cdt" or "pst" or "pdt" or "gmt" or "et" or "," or "on") dayIndex++;
+            LocalDate? day = anchor;
+            if (dayIndex < n && anchor is { } ca)
+            {
+                if (TemporalLexicon.Weekdays.TryGetValue(keys[dayIndex], out var cwd)) { day = TemporalTagger.ResolveWeekday(ca, cwd, null); last = dayIndex; }
+                else if (TemporalLexicon.DayWords.TryGetValue(keys[dayIndex], out var off)) { day = ca.PlusDays(off); last = dayIndex; }
+            }
+            type = "TIME";
+            value = day is { } dd ? $"{LocalDatePattern.Iso.Format(dd)}T{hhmm}" : null;
+            return true;
+        }
+        if (key is "tonight") { type = "TIME"; value = anchor is { } ta ? $"{LocalDatePattern.Iso.Format(ta)}TNI" : null; return true; }
+        if (key is "this" && DayParts.TryGetValue(K(keys, i + 1), out var thisPart))
+        {
+            last = i + 1; type = "TIME"; value = anchor is { } tm ? $"{LocalDatePattern.Iso.Format(tm)}{thisPart}" : null;
+            return true;
+        }
+        return false;
+    }
+
+    private static bool TryClock(string text, IReadOnlyList<Token> tokens, string[] keys, int i, out int last, out string hhmm)
+    {
+        last = i; hhmm = "";
+        var n = keys.Length;
+        if (keys[i] == "noon") { hhmm = "12:00"; return true; }
+        if (keys[i] == "midnight") { hhmm = "24:00"; return true; }
+        if (tokens[i].Kind != TokenKind.Number || !int.TryParse(keys[i], NumberStyles.None, CultureInfo.InvariantCulture, out var h) || h is < 1 or > 12) return false;
+        var j = i + 1;
+        var minutes = 0;
+        if (K(keys, j) == ":" && j + 1 < n && tokens[j + 1].Kind == TokenKind.Number && keys[j + 1].Length == 2 && int.TryParse(keys[j + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var mm) && mm < 60)
+        { minutes = mm; j += 2; }
+        // "p.m." tokenises as p . m . ; "pm" as one word
+        bool? pm = null;
+        if (K(keys, j) is "pm" or "am") { pm = keys[j] == "pm"; last = j; }
+        else if (K(keys, j) is "p" or "a" && K(keys, j + 1) == "." && K(keys, j + 2) == "m")
+        {
+            pm = keys[j] == "p"; last = j + 2;
+            if (K(keys, j + 3) == "." && tokens[j + 3].Start == tokens[j + 2].End) last = j + 3;
+        }
+        if (pm is null) return false;
+        var hour = pm.Value ? (h == 12 ? 12 : h + 12) : (h == 12 ? 0 : h);
+        hhmm = $"{hour:D2}:{minutes:D2}";
+        return true;
+    }
+}
