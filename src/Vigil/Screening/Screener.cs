@@ -54,25 +54,28 @@ public sealed class Screener : IScreener
             if (CountryCodes.IsCountryName(query.Name)) return [];
         var variants = AnalyzeQuery(query);
         if (variants.Count == 0) return [];
-        var best = new Dictionary<int, (double Score, NameComparison Comparison, IndexedName Name, int NameId)>();
-        var transliterated = IsNonLatin(query.Name);
+        var best = new Dictionary<int, (double Score, QueryName Query, Dictionary<int, (double, TokenMatchKind)>[] Sims, IndexedName Name, int NameId)>();
+        var looseVowels = LooseVowels(query.Name);
+        var cjk = CjkLetters(query.Name);
         foreach (var variant in variants)
         {
-            var q = comparer.Prepare(variant, transliterated);
+            var q = comparer.Prepare(variant, looseVowels);
             var sims = Expand(q);
             foreach (var nameId in Candidates(q, sims, query.Schema))
             {
                 var name = index.Names[nameId];
-                var comparison = comparer.Compare(q, comparer.Candidate(name), (i, j) => sims[i].TryGetValue(name.TokenIds[j], out var s) ? s : (0, TokenMatchKind.None));
+                var comparison = comparer.Compare(q, name.Candidate, new ExpandedSimilarities(sims, name.TokenIds), explain: false);
                 var score = comparison.Score * (name.IsWeak ? comparer.Weights.WeakAliasFactor : 1.0);
+                if (cjk.Length > 0) score = Math.Min(score, SameScriptCap(cjk, name.Original));
                 if (!best.TryGetValue(name.Entry, out var current) || score > current.Score || (score == current.Score && nameId < current.NameId))
-                    best[name.Entry] = (score, comparison, name, nameId);
+                    best[name.Entry] = (score, q, sims, name, nameId);
             }
         }
         var hits = new List<(SanctionHit Hit, int Entry)>(best.Count);
-        foreach (var (entryIndex, (nameScore, comparison, name, _)) in best)
+        foreach (var (entryIndex, (nameScore, q, sims, name, _)) in best)
         {
             if (nameScore < minScore - comparer.Weights.BirthDateWeight - 0.02) continue;
+            var comparison = comparer.Compare(q, name.Candidate, new ExpandedSimilarities(sims, name.TokenIds));
             var hit = BuildHit(query, index.Entries[entryIndex], name, nameScore, comparison);
             if (hit.Score >= minScore) hits.Add((hit, entryIndex));
         }
@@ -80,22 +83,79 @@ public sealed class Screener : IScreener
     }
 
     /// <summary>The name score alone for a query name against one listed name (for calibration on labelled pairs).</summary>
-    public double CompareNames(string query, string candidate, EntitySchema? schema)
+    public double CompareNames(string query, string candidate, EntitySchema? schema) => ExplainNames(query, candidate, schema)?.Score ?? 0;
+
+    /// <summary>The best comparison of a query name with one listed name, or null when neither has tokens.</summary>
+    internal NameComparison? ExplainNames(string query, string candidate, EntitySchema? schema)
     {
         var candidates = Matching.NameAnalyzer.Analyze(candidate, organisation: schema is not EntitySchema.Person)
             .Select(c => comparer.Candidate(candidate, c)).ToList();
-        var bestScore = 0.0;
+        NameComparison? best = null;
+        var queryCjk = CjkLetters(query);
         foreach (var variant in AnalyzeQuery(new ScreeningQuery(query, schema)))
         {
-            var q = comparer.Prepare(variant, IsNonLatin(query));
+            var q = comparer.Prepare(variant, LooseVowels(query));
             foreach (var c in candidates)
             {
-                var score = comparer.Compare(q, c, (i, j) => TokenSimilarity.Compare(q.Tokens[i], c.Tokens[j], q.Keys[i], c.TokenIds[j] >= 0 ? index.Keys(c.TokenIds[j]) : index.KeysFor(c.Tokens[j]), q.Transliterated)).Score;
-                bestScore = Math.Max(bestScore, score);
+                var comparison = comparer.Compare(q, c, new DirectSimilarities(q, c, index));
+                if (queryCjk.Length > 0 && SameScriptCap(queryCjk, candidate) is var cap && cap < comparison.Score)
+                    comparison = comparison with { Score = cap, Conflicts = [.. comparison.Conflicts, "the names differ in their own script"] };
+                if (best is null || comparison.Score > best.Score) best = comparison;
             }
         }
-        return bestScore;
+        return best;
     }
+
+    /// <summary>Similarities looked up in the query's expanded neighbours (the index path).</summary>
+    private readonly struct ExpandedSimilarities(Dictionary<int, (double, TokenMatchKind)>[] sims, int[] tokenIds) : ITokenSimilarities
+    {
+        public (double Score, TokenMatchKind Kind) Get(int i, int j) => sims[i].TryGetValue(tokenIds[j], out var s) ? s : (0, TokenMatchKind.None);
+    }
+
+    /// <summary>Similarities computed token by token (for a pair of names outside the index).</summary>
+    private readonly struct DirectSimilarities(QueryName q, CandidateName c, NameIndex index) : ITokenSimilarities
+    {
+        public (double Score, TokenMatchKind Kind) Get(int i, int j) =>
+            TokenSimilarity.Compare(q.Tokens[i], c.Tokens[j], q.Keys[i], c.TokenIds[j] >= 0 ? index.Keys(c.TokenIds[j]) : index.KeysFor(c.Tokens[j]), q.Transliterated);
+    }
+
+    /// <summary>
+    /// Two names both written in Chinese characters, Hangul or kana are compared in that script: their
+    /// romanisations can coincide (종/정 both give Jong, 石/市 both give Shi) while the names differ.
+    /// The cap is the share of characters the two have in common, in order.
+    /// </summary>
+    private static double SameScriptCap(string queryCjk, string candidateOriginal)
+    {
+        var other = CjkLetters(candidateOriginal);
+        if (other.Length == 0) return 1.0;
+        if (other == queryCjk) return 1.0;
+        var common = LongestCommonSubsequence(queryCjk, other);
+        return (double)common / Math.Max(queryCjk.Length, other.Length);
+    }
+
+    private static int LongestCommonSubsequence(string a, string b)
+    {
+        var prev = new int[b.Length + 1];
+        var cur = new int[b.Length + 1];
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+                cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : Math.Max(prev[j], cur[j - 1]);
+            (prev, cur) = (cur, prev);
+        }
+        return prev[b.Length];
+    }
+
+    /// <summary>The Han, Hangul and kana letters of a name, in order (empty for names in other scripts).</summary>
+    private static string CjkLetters(string name)
+    {
+        var any = false;
+        foreach (var ch in name) if (IsCjk(ch)) { any = true; break; }
+        if (!any) return "";
+        return new string(name.Where(IsCjk).ToArray());
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7A3';
 
     private List<AnalyzedName> AnalyzeQuery(ScreeningQuery query)
     {
@@ -110,12 +170,22 @@ public sealed class Screener : IScreener
         return result;
     }
 
-    /// <summary>True when the name has letters outside the Latin script (so its Latin spellings are transliterations).</summary>
-    private static bool IsNonLatin(string name)
+    /// <summary>
+    /// True when the name is written in a script whose Latin renderings are least sure of their vowels
+    /// (Cyrillic renderings of Korean names such as Ким Чен Ын, Arabic written without short vowels), so
+    /// tokens may pair on their consonants alone. Not for Chinese, Korean or Japanese script: their
+    /// romanisations are syllable tables, and consonants alone would pair Ying with Yun.
+    /// </summary>
+    private static bool LooseVowels(string name)
     {
+        var nonLatin = false;
         foreach (var c in name)
-            if (char.IsLetter(c) && c > '\u024F' && c is < '\u1E00' or > '\u1EFF') return true;
-        return false;
+        {
+            if (!char.IsLetter(c)) continue;
+            if (IsCjk(c)) return false;
+            if (c > '\u024F' && c is < '\u1E00' or > '\u1EFF') nonLatin = true;
+        }
+        return nonLatin;
     }
 
     /// <summary>For each query token, the vocabulary tokens similar enough to pair with it, and how similar.</summary>
@@ -207,6 +277,7 @@ public sealed class Screener : IScreener
         var score = nameScore;
         var how = string.Join(", ", comparison.Pairs.Select(p => p.Kind == TokenMatchKind.Exact ? p.Query : $"{p.Query}~{p.Candidate} ({Describe(p.Kind)})"));
         var missing = comparison.UnmatchedQuery.Count > 0 ? $"; not on the list: {string.Join(' ', comparison.UnmatchedQuery)}" : "";
+        if (comparison.Conflicts.Count > 0) missing += $"; {string.Join("; ", comparison.Conflicts)}";
         var extra = comparison.UnmatchedCandidate.Count > 0 ? $"; only on the list: {string.Join(' ', comparison.UnmatchedCandidate)}" : "";
         features.Add(new MatchFeature("name", nameScore, $"'{name.Original}'{(name.IsWeak ? " (weak alias)" : "")}: {how}{missing}{extra}"));
         var parts = new List<string> { $"name {F(nameScore)} against '{name.Original}' ({how}{missing})" };
@@ -221,8 +292,9 @@ public sealed class Screener : IScreener
             }
             else
             {
+                // A year or so apart is often a recording error; further apart is another person.
                 var near = entry.BirthDates.Any(d => Math.Abs(d.Value.Year - dob.Value.Year) <= 1);
-                var penalty = near ? w.BirthDateWeight : 2 * w.BirthDateWeight;
+                var penalty = near ? w.BirthDateWeight : w.BirthDateConflictPenalty;
                 score -= penalty;
                 features.Add(new MatchFeature("birth_date", -penalty, $"{dob} conflicts with {string.Join(", ", entry.BirthDates)}"));
                 parts.Add($"born {dob} conflicts with {string.Join(", ", entry.BirthDates.Take(3))}");
@@ -268,6 +340,7 @@ public sealed class Screener : IScreener
         TokenMatchKind.Sound => "sound",
         TokenMatchKind.Skeleton => "consonants",
         TokenMatchKind.Joined => "joined",
+        TokenMatchKind.Initial => "initials",
         _ => "exact",
     };
 

@@ -29,8 +29,9 @@ internal static class NameAnalyzer
     public static IReadOnlyList<AnalyzedName> Analyze(string name, bool organisation)
     {
         var result = new List<AnalyzedName>(2);
-        foreach (var tokens in NameFolding.TokenVariants(name, joinInitialisms: organisation))
+        foreach (var folded in NameFolding.TokenVariants(name, joinInitialisms: organisation))
         {
+            var tokens = NumberWords.Normalise(folded, organisation);
             AnalyzedName analyzed;
             if (organisation) analyzed = RewriteLegalForms(tokens);
             else
@@ -121,5 +122,74 @@ internal static class NameAnalyzer
             if (tab <= 0) continue;
             yield return (line[..tab], line[(tab + 1)..]);
         }
+    }
+}
+
+/// <summary>
+/// Numbers written in words or Roman numerals become digits, so that Brigade Forty-Four meets
+/// Brigade 44, First International Bank meets 1st International Bank, and Fund XI meets Fund 11.
+/// Only in organisation, vessel and other non-person names: in a person's name Xi is a surname.
+/// </summary>
+internal static class NumberWords
+{
+    private static readonly Dictionary<string, int> Units = new(StringComparer.Ordinal)
+    {
+        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16,
+        ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
+    };
+
+    private static readonly Dictionary<string, int> Tens = new(StringComparer.Ordinal)
+    {
+        ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fourty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
+    };
+
+    private static readonly Dictionary<string, string> Ordinals = new(StringComparer.Ordinal)
+    {
+        ["first"] = "1st", ["second"] = "2nd", ["third"] = "3rd", ["fourth"] = "4th", ["fifth"] = "5th", ["sixth"] = "6th",
+        ["seventh"] = "7th", ["eighth"] = "8th", ["ninth"] = "9th", ["tenth"] = "10th",
+    };
+
+    private static readonly Dictionary<string, int> Roman = BuildRoman();
+
+    public static string[] Normalise(string[] tokens, bool organisation)
+    {
+        if (!organisation || tokens.Length < 2) return tokens;
+        List<string>? result = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            string? replacement = null;
+            var consumed = 1;
+            if (Tens.TryGetValue(t, out var tens))
+            {
+                var unit = 0;
+                if (i + 1 < tokens.Length && (Units.TryGetValue(tokens[i + 1], out unit) && unit is > 0 and < 10 || tokens[i + 1] is [>= '1' and <= '9'] && (unit = tokens[i + 1][0] - '0') > 0))
+                    consumed = 2;
+                replacement = (tens + (consumed == 2 ? unit : 0)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (Units.TryGetValue(t, out var n)) replacement = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            else if (Ordinals.TryGetValue(t, out var ordinal)) replacement = ordinal;
+            else if (Roman.TryGetValue(t, out var r)) replacement = r.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (replacement is null) { result?.Add(t); continue; }
+            result ??= [.. tokens.AsSpan(0, i)];
+            result.Add(replacement);
+            i += consumed - 1;
+        }
+        return result is null ? tokens : [.. result];
+    }
+
+    /// <summary>Roman numerals II–XXX (I, V and X alone are more often initials or letters than numbers).</summary>
+    private static Dictionary<string, int> BuildRoman()
+    {
+        string[] ones = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+        string[] tens = ["", "x", "xx", "xxx"];
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var n = 2; n <= 30; n++)
+        {
+            var s = tens[n / 10] + ones[n % 10];
+            if (s.Length >= 2) map[s] = n;
+        }
+        return map;
     }
 }

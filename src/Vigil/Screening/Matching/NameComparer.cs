@@ -4,7 +4,11 @@ namespace Vigil.Screening.Matching;
 internal readonly record struct TokenPair(string Query, string Candidate, double Similarity, TokenMatchKind Kind);
 
 /// <summary>The comparison of one query spelling with one listed name.</summary>
-internal sealed record NameComparison(double Score, double QueryCoverage, double CandidateCoverage, IReadOnlyList<TokenPair> Pairs, IReadOnlyList<string> UnmatchedQuery, IReadOnlyList<string> UnmatchedCandidate);
+internal sealed record NameComparison(double Score, double QueryCoverage, double CandidateCoverage, IReadOnlyList<TokenPair> Pairs, IReadOnlyList<string> UnmatchedQuery, IReadOnlyList<string> UnmatchedCandidate)
+{
+    /// <summary>Structural conflicts found (different legal forms, a patronymic chain in another order).</summary>
+    public IReadOnlyList<string> Conflicts { get; init; } = [];
+}
 
 /// <summary>A query spelling prepared once: tokens, their keys and weights.</summary>
 internal sealed record QueryName(string[] Tokens, bool[] IsLegalForm, TokenKeys[] Keys, double[] Weights, bool Transliterated);
@@ -12,122 +16,120 @@ internal sealed record QueryName(string[] Tokens, bool[] IsLegalForm, TokenKeys[
 /// <summary>A listed name's tokens as the comparer sees them (vocabulary ids are −1 for tokens outside the lists).</summary>
 internal sealed record CandidateName(string Original, string[] Tokens, int[] TokenIds, bool[] IsLegalForm, double[] Weights);
 
+/// <summary>Similarity of query token i and candidate token j, as the caller knows it (a struct, so the comparer's loops inline it).</summary>
+internal interface ITokenSimilarities
+{
+    (double Score, TokenMatchKind Kind) Get(int i, int j);
+}
+
 /// <summary>
 /// Scores a query name against a listed name, order-independently: each query token is paired
-/// with at most one candidate token (best pairs first), a token may also match two adjacent
-/// tokens written together (Jongun ~ Jong Un), and coverage on both sides is weighted by how rare
-/// each token is in the lists. The score also needs enough rare matched tokens in absolute terms,
-/// so a name made only of common words (Trading Co Ltd) never scores high.
+/// with at most one candidate token (best pairs first); a token may also match two or three
+/// adjacent tokens written together (Jongun ~ Jong Un, Vanderbilt ~ Van der Bilt) or their
+/// initials (PLA ~ People's Liberation Army, JC ~ Jean-Claude); coverage on both sides is weighted
+/// by how rare each token is in the lists. The score also needs enough rare matched tokens in
+/// absolute terms, so a name made only of common words (Trading Co Ltd) never scores high.
+/// Leftover tokens on both sides, a patronymic chain read in another order (Salman bin Muhammad /
+/// Muhammad bin Salman) and two different legal forms (AG / GmbH) count against the match.
 /// </summary>
 internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
 {
+    /// <summary>Similarity of a token to the initials of a run of tokens (PLA ~ People's Liberation Army).</summary>
+    public const double AcronymSimilarity = 0.9;
+
+    /// <summary>Words skipped when reading initials: PLA is People's Liberation Army, not People's Liberation of Army.</summary>
+    private static readonly HashSet<string> AcronymStopwords = new(StringComparer.Ordinal) { "of", "the", "and", "for", "de", "des", "du", "la", "le", "di", "del", "da", "y", "et", "und", "der" };
+
+    /// <summary>Particles of an Arabic or Berber patronymic chain: the order of the names around them says who is whose son.</summary>
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "bin", "ibn", "ben", "bint", "binti", "ould", "walad", "bn", "ebn", "ibnu" };
+
     public MatcherWeights Weights => weights;
 
     public QueryName Prepare(AnalyzedName name, bool transliterated)
     {
-        var keys = name.Tokens.Select(index.KeysFor).ToArray();
-        var w = name.Tokens.Select((t, i) => name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(t)).ToArray();
+        var keys = new TokenKeys[name.Tokens.Length];
+        var w = new double[name.Tokens.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = index.KeysFor(name.Tokens[i]);
+            w[i] = name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(name.Tokens[i]);
+        }
         return new QueryName(name.Tokens, name.IsLegalForm, keys, w, transliterated);
     }
-
-    public CandidateName Candidate(IndexedName name) =>
-        new(name.Original, name.TokenIds.Select(index.Token).ToArray(), name.TokenIds, name.IsLegalForm,
-            name.TokenIds.Select((id, j) => name.IsLegalForm[j] ? NameIndex.LegalFormWeight : index.Weight(id)).ToArray());
 
     public CandidateName Candidate(string original, AnalyzedName name) =>
         new(original, name.Tokens, name.Tokens.Select(t => index.Find(t) ?? -1).ToArray(), name.IsLegalForm,
             name.Tokens.Select((t, j) => name.IsLegalForm[j] ? NameIndex.LegalFormWeight : index.QueryWeight(t)).ToArray());
 
-    /// <summary>Compares; <paramref name="similarity"/> gives the similarity of query token i and candidate token j.</summary>
-    public NameComparison Compare(QueryName q, CandidateName c, Func<int, int, (double, TokenMatchKind)> similarity)
+    /// <summary>Compares with token similarities from <paramref name="similarity"/>; with <paramref name="explain"/> false only the score and coverages are filled in.</summary>
+    public NameComparison Compare<TSim>(QueryName q, CandidateName c, TSim similarity, bool explain = true) where TSim : struct, ITokenSimilarities
     {
         var n = q.Tokens.Length;
         var m = c.Tokens.Length;
-        Span<int> qMatch = stackalloc int[n];
-        Span<int> cMatch = stackalloc int[m];
-        Span<double> qSim = stackalloc double[n];
-        Span<double> cSim = stackalloc double[m];
-        qMatch.Fill(-1);
-        cMatch.Fill(-1);
-        var candidates = new List<(double Sim, int I, int J, TokenMatchKind Kind)>(n * m);
+        // A group is one matched unit: one query token with one candidate token, or a token with a joined run or its initials.
+        Span<int> qGroup = n <= 64 ? stackalloc int[n] : new int[n];
+        Span<int> cGroup = m <= 64 ? stackalloc int[m] : new int[m];
+        Span<double> groupSim = stackalloc double[Math.Min(n, m) + 1];
+        Span<TokenMatchKind> groupKind = stackalloc TokenMatchKind[Math.Min(n, m) + 1];
+        qGroup.Fill(-1);
+        cGroup.Fill(-1);
+        var groups = 0;
+        var cells = n * m;
+        Span<Cell> found = cells <= 256 ? stackalloc Cell[cells] : new Cell[cells];
+        var count = 0;
         for (var i = 0; i < n; i++)
             for (var j = 0; j < m; j++)
             {
-                var (s, kind) = similarity(i, j);
-                if (s >= weights.MinTokenSimilarity) candidates.Add((s, i, j, kind));
+                var (s, kind) = similarity.Get(i, j);
+                if (s >= weights.MinTokenSimilarity) found[count++] = new Cell(s, i, j, kind);
             }
-        candidates.Sort((a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.I != b.I ? a.I.CompareTo(b.I) : a.J.CompareTo(b.J));
-        var pairs = new List<TokenPair>(n);
-        foreach (var (s, i, j, kind) in candidates)
+        found = found[..count];
+        found.Sort(static (a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.I != b.I ? a.I.CompareTo(b.I) : a.J.CompareTo(b.J));
+        foreach (var cell in found)
         {
-            if (qMatch[i] >= 0 || cMatch[j] >= 0) continue;
-            qMatch[i] = j; cMatch[j] = i; qSim[i] = s; cSim[j] = s;
-            pairs.Add(new TokenPair(q.Tokens[i], c.Tokens[j], s, kind));
+            if (qGroup[cell.I] >= 0 || cGroup[cell.J] >= 0) continue;
+            if (groups >= groupSim.Length) break;
+            qGroup[cell.I] = groups; cGroup[cell.J] = groups; groupSim[groups] = cell.Sim; groupKind[groups] = cell.Kind; groups++;
         }
-        // Tokens written together on one side and apart on the other: Jongun / Jong Un, Al Qaida / Alqaida.
-        for (var i = 0; i < n; i++)
-        {
-            if (qMatch[i] >= 0 || q.Tokens[i].Length < 3) continue;
-            for (var j = 0; j + 1 < m; j++)
-            {
-                if (cMatch[j] >= 0 || cMatch[j + 1] >= 0) continue;
-                var joined = c.Tokens[j] + c.Tokens[j + 1];
-                var s = JoinedSimilarity(q.Tokens[i], joined);
-                if (s < weights.MinJoinedSimilarity) continue;
-                qMatch[i] = j; cMatch[j] = i; cMatch[j + 1] = i; qSim[i] = s; cSim[j] = s; cSim[j + 1] = s;
-                pairs.Add(new TokenPair(q.Tokens[i], c.Tokens[j] + " " + c.Tokens[j + 1], s, TokenMatchKind.Joined));
-                break;
-            }
-        }
-        for (var j = 0; j < m; j++)
-        {
-            if (cMatch[j] >= 0) continue;
-            var token = c.Tokens[j];
-            if (token.Length < 3) continue;
-            for (var i = 0; i + 1 < n; i++)
-            {
-                if (qMatch[i] >= 0 || qMatch[i + 1] >= 0) continue;
-                var s = JoinedSimilarity(q.Tokens[i] + q.Tokens[i + 1], token);
-                if (s < weights.MinJoinedSimilarity) continue;
-                cMatch[j] = i; qMatch[i] = j; qMatch[i + 1] = j; cSim[j] = s; qSim[i] = s; qSim[i + 1] = s;
-                pairs.Add(new TokenPair(q.Tokens[i] + " " + q.Tokens[i + 1], token, s, TokenMatchKind.Joined));
-                break;
-            }
-        }
+        // Tokens written together on one side and apart on the other: Jongun / Jong Un, Vanderbilt / Van der Bilt.
+        if (groups < groupSim.Length) JoinRuns(q.Tokens, c.Tokens, qGroup, cGroup, groupSim, groupKind, ref groups);
+        if (groups < groupSim.Length) JoinRuns(c.Tokens, q.Tokens, cGroup, qGroup, groupSim, groupKind, ref groups);
+        // Initials: PLA / People's Liberation Army, U.S. / United States, JC / Jean Claude.
+        if (groups < groupSim.Length) MatchInitials(q.Tokens, c.Tokens, c.IsLegalForm, qGroup, cGroup, groupSim, groupKind, ref groups);
+        if (groups < groupSim.Length) MatchInitials(c.Tokens, q.Tokens, q.IsLegalForm, cGroup, qGroup, groupSim, groupKind, ref groups);
 
-        double qTotal = 0, qMatched = 0, cTotal = 0, cMatched = 0;
-        var unmatchedQuery = new List<string>();
-        var unmatchedCandidate = new List<string>();
+        // A matched query token weighs what its list partners weigh, shared among the query tokens of its group
+        // (a typo makes a token unseen, not rare).
+        Span<double> groupCandidateWeight = stackalloc double[groups + 1];
+        Span<int> groupQueryTokens = stackalloc int[groups + 1];
+        groupCandidateWeight.Clear();
+        groupQueryTokens.Clear();
+        for (var j = 0; j < m; j++) if (cGroup[j] >= 0) groupCandidateWeight[cGroup[j]] += c.Weights[j];
+        for (var i = 0; i < n; i++) if (qGroup[i] >= 0) groupQueryTokens[qGroup[i]]++;
+
+        double qTotal = 0, qMatched = 0, cTotal = 0, cMatched = 0, qUnmatchedNamed = 0, cUnmatchedNamed = 0;
+        bool qLegal = false, cLegal = false, legalMatched = false;
         for (var i = 0; i < n; i++)
         {
+            var g = qGroup[i];
             double w;
-            if (qMatch[i] >= 0 && !q.IsLegalForm[i])
-            {
-                // A matched query token weighs what its list partner weighs (a typo makes a token unseen, not
-                // rare); a token matching two joined list tokens weighs what both do.
-                w = c.Weights[qMatch[i]];
-                if (qMatch[i] + 1 < m && cMatch[qMatch[i] + 1] == i) w += c.Weights[qMatch[i] + 1];
-                if ((i > 0 && qMatch[i - 1] == qMatch[i]) || (i + 1 < n && qMatch[i + 1] == qMatch[i])) w /= 2;
-            }
+            if (g >= 0 && !q.IsLegalForm[i]) w = groupCandidateWeight[g] / groupQueryTokens[g];
             else w = q.IsLegalForm[i] ? q.Weights[i] : Math.Min(q.Weights[i], weights.UnknownTokenWeight);
             qTotal += w;
-            if (qMatch[i] >= 0) qMatched += w * qSim[i];
-            else unmatchedQuery.Add(q.Tokens[i]);
+            if (g >= 0) qMatched += w * groupSim[g];
+            else if (!q.IsLegalForm[i]) qUnmatchedNamed += w;
+            if (q.IsLegalForm[i]) { qLegal = true; if (g >= 0) legalMatched = true; }
         }
-        double cUnmatchedNamed = 0, qUnmatchedNamed = 0;
         for (var j = 0; j < m; j++)
         {
             var w = c.Weights[j];
+            // A listed patronymic the query leaves out is an omission most queries make (Vladimir Putin / PUTIN, Vladimir Vladimirovich).
+            if (cGroup[j] < 0 && IsPatronymic(c.Tokens[j])) w *= weights.PatronymicOmissionFactor;
             cTotal += w;
-            if (cMatch[j] >= 0) cMatched += w * cSim[j];
-            else
-            {
-                unmatchedCandidate.Add(c.Tokens[j]);
-                if (!c.IsLegalForm[j]) cUnmatchedNamed += w;
-            }
+            if (cGroup[j] >= 0) cMatched += w * groupSim[cGroup[j]];
+            else if (!c.IsLegalForm[j]) cUnmatchedNamed += w;
+            if (c.IsLegalForm[j]) cLegal = true;
         }
-        for (var i = 0; i < n; i++)
-            if (qMatch[i] < 0 && !q.IsLegalForm[i]) qUnmatchedNamed += Math.Min(q.Weights[i], weights.UnknownTokenWeight);
         var qCov = qTotal > 0 ? qMatched / qTotal : 0;
         var cCov = cTotal > 0 ? cMatched / cTotal : 0;
         var information = Math.Min(1.0, qMatched / weights.MinInformation);
@@ -138,13 +140,152 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         // A query that covers only a small part of the listed name (North Korea in 'Bank of North Korea') is weak evidence.
         var candidateFloor = weights.MinCandidateCoverage > 0 ? Math.Min(1.0, cCov / weights.MinCandidateCoverage) : 1.0;
         var score = coverage * information * candidateFloor - weights.ConflictPenalty * conflict;
-        return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate);
+        var legalConflict = qLegal && cLegal && !legalMatched;
+        if (legalConflict) score -= weights.LegalFormConflictPenalty;
+        var orderConflict = PatronymsCrossed(q.Tokens, c.Tokens, qGroup, cGroup);
+        if (orderConflict) score -= weights.PatronymOrderPenalty;
+        if (!explain) return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, [], [], []);
+
+        var qg = qGroup.ToArray();
+        var cg = cGroup.ToArray();
+        var pairs = new List<TokenPair>(groups);
+        for (var g = 0; g < groups; g++)
+        {
+            var qs = string.Join(' ', Enumerable.Range(0, n).Where(i => qg[i] == g).Select(i => q.Tokens[i]));
+            var cs = string.Join(' ', Enumerable.Range(0, m).Where(j => cg[j] == g).Select(j => c.Tokens[j]));
+            pairs.Add(new TokenPair(qs, cs, groupSim[g], groupKind[g]));
+        }
+        var unmatchedQuery = Enumerable.Range(0, n).Where(i => qg[i] < 0).Select(i => q.Tokens[i]).ToList();
+        var unmatchedCandidate = Enumerable.Range(0, m).Where(j => cg[j] < 0).Select(j => c.Tokens[j]).ToList();
+        var conflicts = new List<string>(2);
+        if (legalConflict) conflicts.Add("legal forms differ");
+        if (orderConflict) conflicts.Add("patronymic chain in another order");
+        return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate) { Conflicts = conflicts };
     }
 
-    private static double JoinedSimilarity(string a, string b)
+    private readonly record struct Cell(double Sim, int I, int J, TokenMatchKind Kind);
+
+    /// <summary>Pairs an unmatched token on side A with a run of two or three unmatched adjacent tokens on side B written together.</summary>
+    private void JoinRuns(string[] a, string[] b, Span<int> aGroup, Span<int> bGroup, Span<double> groupSim, Span<TokenMatchKind> groupKind, ref int groups)
     {
-        if (a == b) return 1.0;
-        return TokenSimilarity.EditSimilarity(a, b);
+        for (var i = 0; i < a.Length && groups < groupSim.Length; i++)
+        {
+            if (aGroup[i] >= 0 || a[i].Length < 3) continue;
+            var matched = false;
+            for (var len = 2; len <= 3 && !matched; len++)
+                for (var j = 0; j + len <= b.Length; j++)
+                {
+                    var free = true;
+                    var joinedLength = 0;
+                    for (var k = j; k < j + len; k++) { free &= bGroup[k] < 0; joinedLength += b[k].Length; }
+                    if (!free || Math.Abs(joinedLength - a[i].Length) > 3) continue;
+                    var joined = string.Concat(b.AsSpan(j, len));
+                    var s = a[i] == joined ? 1.0 : TokenSimilarity.EditSimilarity(a[i], joined);
+                    if (s < weights.MinJoinedSimilarity) continue;
+                    aGroup[i] = groups;
+                    for (var k = j; k < j + len; k++) bGroup[k] = groups;
+                    groupSim[groups] = s; groupKind[groups] = TokenMatchKind.Joined; groups++;
+                    matched = true;
+                    break;
+                }
+        }
+    }
+
+    /// <summary>Pairs an unmatched token on side A that spells the initials of a run of unmatched tokens on side B.</summary>
+    private static void MatchInitials(string[] a, string[] b, bool[] bLegal, Span<int> aGroup, Span<int> bGroup, Span<double> groupSim, Span<TokenMatchKind> groupKind, ref int groups)
+    {
+        for (var i = 0; i < a.Length && groups < groupSim.Length; i++)
+        {
+            var t = a[i];
+            // Two letters spell initials only without a vowel (JC, not Ho or Li, which are names).
+            if (aGroup[i] >= 0 || t.Length is < 2 or > 8 || !IsLetters(t) || (t.Length == 2 && t.AsSpan().IndexOfAny("aeiouy") >= 0)) continue;
+            for (var j = 0; j < b.Length; j++)
+            {
+                if (bGroup[j] >= 0 || b[j][0] != t[0] || AcronymStopwords.Contains(b[j])) continue;
+                // Read initials from j on, skipping stopwords, until t is spelled out.
+                var k = j;
+                var read = 0;
+                while (k < b.Length && read < t.Length)
+                {
+                    if (bGroup[k] >= 0) break;
+                    if (AcronymStopwords.Contains(b[k]) || bLegal[k]) { k++; continue; }
+                    if (b[k][0] != t[read]) break;
+                    read++;
+                    k++;
+                }
+                if (read != t.Length) continue;
+                aGroup[i] = groups;
+                for (var x = j; x < k; x++)
+                    if (!AcronymStopwords.Contains(b[x]) && !bLegal[x]) bGroup[x] = groups;
+                groupSim[groups] = AcronymSimilarity; groupKind[groups] = TokenMatchKind.Initial; groups++;
+                break;
+            }
+        }
+    }
+
+    private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovitch", "evitch", "ovych", "ovna", "evna", "ivna", "ichna", "ovic", "evic"];
+
+    /// <summary>An East Slavic patronymic (Vladimirovich, Sergeyevna), told by its ending.</summary>
+    internal static bool IsPatronymic(string token)
+    {
+        if (token.Length < 7) return false;
+        foreach (var ending in PatronymicEndings)
+            if (token.EndsWith(ending, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    private static bool IsLetters(string s)
+    {
+        foreach (var ch in s) if (ch is < 'a' or > 'z') return false;
+        return true;
+    }
+
+    /// <summary>True when both names are patronymic chains (… bin …) and two matched names sit on opposite sides of the particles.</summary>
+    private static bool PatronymsCrossed(string[] q, string[] c, Span<int> qGroup, Span<int> cGroup)
+    {
+        if (!HasParticle(q) || !HasParticle(c)) return false;
+        Span<int> qSegment = q.Length <= 64 ? stackalloc int[q.Length] : new int[q.Length];
+        Span<int> cSegment = c.Length <= 64 ? stackalloc int[c.Length] : new int[c.Length];
+        Segments(q, qSegment);
+        Segments(c, cSegment);
+        for (var i1 = 0; i1 < q.Length; i1++)
+        {
+            if (qGroup[i1] < 0 || Particles.Contains(q[i1])) continue;
+            var j1 = IndexOf(cGroup, qGroup[i1]);
+            for (var i2 = i1 + 1; i2 < q.Length; i2++)
+            {
+                if (qGroup[i2] < 0 || qGroup[i2] == qGroup[i1] || Particles.Contains(q[i2]) || qSegment[i2] == qSegment[i1]) continue;
+                var j2 = IndexOf(cGroup, qGroup[i2]);
+                // A given name moved from the front to the end (KAMMOUN, Mehdi) is list style, not another parentage.
+                if (j1 < 0 || j2 < 0 || Rotated(i1, j1) || Rotated(i2, j2)) continue;
+                if (cSegment[j1] != cSegment[j2] && (qSegment[i1] < qSegment[i2]) != (cSegment[j1] < cSegment[j2])) return true;
+            }
+        }
+        return false;
+
+        static bool HasParticle(string[] tokens)
+        {
+            for (var i = 1; i < tokens.Length - 1; i++) if (Particles.Contains(tokens[i])) return true;
+            return false;
+        }
+
+        bool Rotated(int i, int j) => (i == 0 && j == c.Length - 1) || (i == q.Length - 1 && j == 0);
+
+        static void Segments(string[] tokens, Span<int> into)
+        {
+            var segment = 0;
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                if (Particles.Contains(tokens[i])) segment++;
+                into[i] = segment;
+            }
+        }
+
+        static int IndexOf(Span<int> groups, int g)
+        {
+            for (var j = 0; j < groups.Length; j++) if (groups[j] == g) return j;
+            return -1;
+        }
     }
 }
 
@@ -175,11 +316,23 @@ public sealed record MatcherWeights
     /// <summary>Cap on the weight of a query token no list contains, so one unknown token cannot sink a match alone.</summary>
     public double UnknownTokenWeight { get; init; } = 0.9;
 
+    /// <summary>Subtracted when both names carry legal forms and none of them agree (Deutsche Bank AG / Deutsche Bank GmbH).</summary>
+    public double LegalFormConflictPenalty { get; init; } = 0.1;
+
+    /// <summary>Subtracted when two patronymic chains name the same people in another order (Salman bin Muhammad / Muhammad bin Salman).</summary>
+    public double PatronymOrderPenalty { get; init; } = 0.3;
+
+    /// <summary>Factor on the weight of a listed patronymic that the query does not mention.</summary>
+    public double PatronymicOmissionFactor { get; init; } = 0.4;
+
     /// <summary>Factor applied to matches on weak (low-quality) aliases.</summary>
     public double WeakAliasFactor { get; init; } = 0.9;
 
     /// <summary>Added when a date of birth agrees; subtracted (times 2) when every listed date conflicts.</summary>
     public double BirthDateWeight { get; init; } = 0.05;
+
+    /// <summary>Subtracted when every listed date of birth is more than a year from the query's.</summary>
+    public double BirthDateConflictPenalty { get; init; } = 0.25;
 
     /// <summary>Subtracted when the query's country is none of the entry's nationalities.</summary>
     public double CountryMismatchPenalty { get; init; } = 0.05;

@@ -4,7 +4,11 @@ using Vigil.Text;
 namespace Vigil.Screening.Matching;
 
 /// <summary>One searchable name of one list entry.</summary>
-internal sealed record IndexedName(int Entry, string Original, int[] TokenIds, bool[] IsLegalForm, bool IsWeak);
+internal sealed record IndexedName(int Entry, string Original, int[] TokenIds, bool[] IsLegalForm, bool IsWeak)
+{
+    /// <summary>The name as the comparer reads it (tokens and weights), filled in once the vocabulary's frequencies are known.</summary>
+    public CandidateName Candidate { get; set; } = null!;
+}
 
 /// <summary>
 /// The in-memory candidate index: a vocabulary of folded name tokens with their frequency across
@@ -16,6 +20,9 @@ internal sealed class NameIndex
 {
     /// <summary>Weight of a legal-form token (llc, jsc): present or absent, it says little about identity.</summary>
     public const double LegalFormWeight = 0.08;
+
+    /// <summary>Weight of a number (Fund 11, Storm 2): a different number is a sibling (fund, vessel, unit), so it counts for little.</summary>
+    public const double NumeralWeight = 0.15;
 
     private readonly Dictionary<string, int> tokenIds = new(StringComparer.Ordinal);
     private readonly List<string> tokens = [];
@@ -73,14 +80,23 @@ internal sealed class NameIndex
         for (var t = 0; t < tokens.Count; t++)
         {
             var frequency = keys[t].Group >= 0 ? groupFrequency[keys[t].Group] : entryFrequency[t];
-            weights[t] = NameAnalyzer.IsLegalFormToken(tokens[t]) ? LegalFormWeight : WeightFor(frequency, n);
+            weights[t] = NameAnalyzer.IsLegalFormToken(tokens[t]) ? LegalFormWeight : IsNumber(tokens[t]) ? NumeralWeight : WeightFor(frequency, n);
         }
         entryCount = n;
+        foreach (var name in Names)
+            name.Candidate = new CandidateName(name.Original, name.TokenIds.Select(Token).ToArray(), name.TokenIds, name.IsLegalForm,
+                name.TokenIds.Select((id, j) => name.IsLegalForm[j] ? LegalFormWeight : weights[id]).ToArray());
     }
 
     /// <summary>Inverse-frequency weight in (0, 1]: a token on one entry weighs about 1, one on every entry about 0.</summary>
     public static double WeightFor(int frequency, int entries) =>
         Math.Clamp(Math.Log((entries + 1.0) / (frequency + 1.0)) / Math.Log(entries + 1.0), 0.02, 1.0);
+
+    private static bool IsNumber(string token)
+    {
+        foreach (var ch in token) if (!char.IsAsciiDigit(ch)) return false;
+        return token.Length > 0;
+    }
 
     public int VocabularySize => tokens.Count;
     public string Token(int id) => tokens[id];
@@ -94,6 +110,7 @@ internal sealed class NameIndex
     public double QueryWeight(string token)
     {
         if (NameAnalyzer.IsLegalFormToken(token)) return LegalFormWeight;
+        if (IsNumber(token)) return NumeralWeight;
         if (tokenIds.TryGetValue(token, out var id)) return weights[id];
         return groupOf.TryGetValue(token, out var g) && groupFrequency.TryGetValue(g, out var f) ? WeightFor(f, entryCount) : 1.0;
     }

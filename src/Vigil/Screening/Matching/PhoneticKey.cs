@@ -38,7 +38,8 @@ public static class PhoneticKey
                     else code = "e";
                     break;
                 case 'i': case 'y': code = "i"; break;
-                case 'o': code = next is 'u' or 'o' ? "u" : "o"; if (next is 'u' or 'o') skip = 1; break;
+                // ou/oo (Poutine, Moussa) and the Dutch oe (Poetin) are all u.
+                case 'o': code = next is 'u' or 'o' || (next == 'e' && i > 0 && !IsVowel(s[i - 1])) ? "u" : "o"; if (code == "u") skip = 1; break;
                 case 'u': code = "u"; break;
                 case 'j':
                     // After a vowel j is a glide (Sergej, Dmitrij); elsewhere the affricate (Jong).
@@ -72,14 +73,19 @@ public static class PhoneticKey
                 case 'q': code = "k"; if (next == 'u') skip = 1; break;
                 case 'x': code = "ks"; break;
                 case 'b': case 'p': code = "p"; if (c == 'p' && next == 'h') { code = "f"; skip = 1; } break;
-                case 'f': case 'v': case 'w': code = "f"; break;
+                case 'f': case 'v': code = "f"; break;
+                // After a consonant w is the vowel u of Arabic and Persian transliterations (bwtyn, Putin); elsewhere v/w.
+                case 'w': code = i > 0 && !IsVowel(s[i - 1]) && s[i - 1] != 'w' ? "u" : "f"; break;
                 case 'l': case 'r': code = "r"; break;
                 case 'm': code = "m"; break;
                 case 'n': code = "n"; if (next == 'g' && !IsVowel(next2)) skip = 1; break;
                 // h is silent in the sound key (Heo/Eo) but kept in the skeleton, where it is often the only consonant.
-                case 'h': code = keepVowels ? "" : "h"; break;
+                // Except at the start of a short token, where it is a syllable's own consonant (Hun is not Un).
+                case 'h': code = keepVowels && (i > 0 || s.Length > 4) ? "" : "h"; break;
                 default: code = char.IsDigit(c) ? c.ToString() : ""; break;
             }
+            // A final e after a consonant is silent in French and English spellings (Poutine, Vladimire).
+            if (c == 'e' && i == s.Length - 1 && s.Length >= 5 && !IsVowel(s[i - 1])) code = "";
             i += skip;
             foreach (var ch in code)
             {

@@ -31,7 +31,8 @@ internal static class TokenSimilarity
         if ((a.Length == 1) != (b.Length == 1)) return a[0] == b[0] ? (InitialSimilarity, TokenMatchKind.Initial) : (0, TokenMatchKind.None);
         var best = 0.0;
         var kind = TokenMatchKind.None;
-        var edit = EditSimilarity(a, b);
+        // In a short token a first consonant is most of its identity: Jong and Song, Min and Lin are different names.
+        var edit = Math.Max(a.Length, b.Length) <= 4 && a[0] != b[0] && IsConsonant(a[0]) && IsConsonant(b[0]) ? 0 : EditSimilarity(a, b);
         if (edit > best) { best = edit; kind = TokenMatchKind.Spelling; }
         if (ka.Sound.Length > 0 && ka.Sound == kb.Sound && Math.Min(a.Length, b.Length) >= 2)
         {
@@ -48,7 +49,25 @@ internal static class TokenSimilarity
         }
         if (allowSkeleton && best < SkeletonSimilarity && ka.Skeleton.Length >= 2 && ka.Skeleton == kb.Skeleton && Math.Abs(a.Length - b.Length) <= 2)
         { best = SkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
+        // The feminine and masculine forms of one name are two people's names (Luisa/Luis, Antonia/Antonio, Yevgeniya/Yevgeniy, Ivanova/Ivanov).
+        if (best > GenderedFormSimilarity && GenderedForms(a, b)) return (GenderedFormSimilarity, kind);
         return (best, kind);
+    }
+
+    /// <summary>Similarity left to a feminine/masculine pair of one name: too low to pair them.</summary>
+    public const double GenderedFormSimilarity = 0.6;
+
+    /// <summary>True when one token is the other with the feminine ending -a (or -a for -o), as Romance and Slavic names form it.</summary>
+    internal static bool GenderedForms(string a, string b)
+    {
+        if (a.Length < 4 || b.Length < 4 || a[^1] == b[^1]) return false;
+        if (b[^1] == 'a') (a, b) = (b, a);
+        if (a[^1] != 'a') return false;
+        var stem = a.AsSpan(0, a.Length - 1);
+        // Luisa/Luis, Ivanova/Ivanov, Aleksandra/Aleksandr; Antonia/Antonio; Yevgeniya/Yevgeniy; Abdulla/Abdullah is a spelling, not a gender.
+        if (b.Length == a.Length - 1) return b.AsSpan().SequenceEqual(stem) && b[^1] is not ('h' or 'a' or 'e' or 'i' or 'o' or 'u');
+        if (b.Length == a.Length) return b.AsSpan(0, b.Length - 1).SequenceEqual(stem) && b[^1] is 'o' or 'y' or 'i';
+        return false;
     }
 
     private static double SoundEditSimilarity(string a, string b)
@@ -95,6 +114,8 @@ internal static class TokenSimilarity
         }
         return prev[m];
     }
+
+    private static bool IsConsonant(char c) => c is >= 'a' and <= 'z' and not ('a' or 'e' or 'i' or 'o' or 'u' or 'y');
 
     private static bool HasDigit(string s)
     {

@@ -1,0 +1,75 @@
+using Vigil.Model;
+using Vigil.Screening;
+
+namespace Vigil.Tests.Screening.Matching;
+
+/// <summary>Name-against-name scores (the comparer behind the screener) on pairs that show one feature each.</summary>
+public sealed class NameComparerTests(SanctionsListsFixture lists) : IClassFixture<SanctionsListsFixture>
+{
+    private double Score(string query, string candidate, EntitySchema schema = EntitySchema.Person) =>
+        lists.Screener.CompareNames(query, candidate, schema);
+
+    private bool Matches(string query, string candidate, EntitySchema schema = EntitySchema.Person) =>
+        Score(query, candidate, schema) >= lists.Screener.Threshold;
+
+    [Theory]
+    [InlineData("Kim Jong Un", "KIM, Song")]
+    [InlineData("Kim Jong Un", "KIM Jung Jong")]
+    [InlineData("Kim Jong Un", "KIM, Jong Man")]
+    [InlineData("Kim Jong Un", "Kim Song Hun")]
+    public void A_given_name_that_differs_is_no_match(string query, string candidate) =>
+        Assert.False(Matches(query, candidate), $"{query} / {candidate}: {Score(query, candidate):0.00}");
+
+    [Theory]
+    [InlineData("SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI")]
+    [InlineData("AHMAD BIN HASAN AL-UBAIDI", "HASAN BIN AHMAD AL-UBAIDI")]
+    public void A_patronymic_chain_in_another_order_is_another_person(string query, string candidate)
+    {
+        Assert.False(Matches(query, candidate));
+        Assert.True(Matches(query, query));
+    }
+
+    [Fact]
+    public void A_given_name_moved_to_the_end_list_style_is_not_a_patronymic_conflict() =>
+        Assert.True(Score("BEN MOHAMED BEN MOHAMED KAMMOUN, MEHDI", "MEHDI BEN MOHAMED BEN MOHAMED KAMMOUN") > 0.9);
+
+    [Theory]
+    [InlineData("Luisa Lopez", "Luis Lopez")]
+    [InlineData("Yevgeniya Orlova", "Yevgeniy Orlov")]
+    [InlineData("Antonia Rodriguez", "Antonio Rodriguez")]
+    public void Feminine_and_masculine_forms_of_a_name_do_not_match(string query, string candidate) =>
+        Assert.False(Matches(query, candidate));
+
+    [Theory]
+    [InlineData("김종은", "김정은")]
+    [InlineData("高石早苗", "高市早苗")]
+    public void Names_in_the_same_Asian_script_are_compared_in_that_script(string query, string candidate)
+    {
+        Assert.False(Matches(query, candidate));
+        Assert.True(Matches(candidate, candidate));
+    }
+
+    [Theory]
+    [InlineData("PLA", "People's Liberation Army", EntitySchema.Organization)]
+    [InlineData("JC Juncker", "Jean-Claude Juncker", EntitySchema.Person)]
+    public void Initials_match_the_words_they_abbreviate(string query, string candidate, EntitySchema schema) =>
+        Assert.True(Matches(query, candidate, schema), $"{Score(query, candidate, schema):0.00}");
+
+    [Theory]
+    [InlineData("Brigade Forty-Four", "Brigade 44")]
+    [InlineData("1st International Bank", "First International Bank")]
+    [InlineData("Bain Capital Fund XI", "Bain Capital Fund 11")]
+    public void Numbers_in_words_and_numerals_meet_digits(string query, string candidate) =>
+        Assert.True(Matches(query, candidate, EntitySchema.Company), $"{Score(query, candidate, EntitySchema.Company):0.00}");
+
+    [Fact]
+    public void Different_legal_forms_weigh_against_a_company_match() =>
+        Assert.True(Score("Deutsche Bank AG", "Deutsche Bank GmbH", EntitySchema.Company) < Score("Deutsche Bank AG", "Deutsche Bank AG", EntitySchema.Company) - 0.05);
+
+    [Theory]
+    [InlineData("Vladimir Poutine")]
+    [InlineData("Wladimir Poetin")]
+    [InlineData("فلاديمير بوتين")]
+    public void Press_spellings_of_Putin_match_the_list_spelling(string query) =>
+        Assert.True(Matches(query, "PUTIN, Vladimir Vladimirovich"), $"{Score(query, "PUTIN, Vladimir Vladimirovich"):0.00}");
+}
