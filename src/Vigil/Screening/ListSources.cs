@@ -25,6 +25,9 @@ public static class ListSources
         }
     }
 
+    /// <summary>Where parsed lists are kept between loads (a hidden folder of the lists cache, which the loader skips).</summary>
+    public static string SnapshotDirectory => Path.Combine(CacheDirectory, ".snapshots");
+
     /// <summary>The folder to load lists from, or null when there is none anywhere.</summary>
     /// <exception cref="DirectoryNotFoundException">An explicitly named folder does not exist.</exception>
     public static string? ResolveDirectory(string? explicitDirectory)
@@ -36,7 +39,8 @@ public static class ListSources
         if (!string.IsNullOrEmpty(fromEnv))
             return Directory.Exists(fromEnv) ? Path.GetFullPath(fromEnv)
                 : throw new DirectoryNotFoundException($"{EnvironmentVariable} names '{fromEnv}', which does not exist. Point it at a folder of list files, or unset it.");
-        if (Directory.Exists(CacheDirectory) && Directory.EnumerateFileSystemEntries(CacheDirectory).Any()) return CacheDirectory;
+        // Hidden entries (.snapshots/, .meta/, .previous/) are bookkeeping, not lists.
+        if (Directory.Exists(CacheDirectory) && Directory.EnumerateFileSystemEntries(CacheDirectory).Any(e => !Path.GetFileName(e).StartsWith('.'))) return CacheDirectory;
         var shared = SharedData.TryFindRoot();
         if (shared is not null && Directory.Exists(Path.Combine(shared, "data", "sanctions"))) return Path.Combine(shared, "data", "sanctions");
         return null;

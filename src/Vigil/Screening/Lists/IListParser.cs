@@ -45,4 +45,7 @@ public interface IListParser
 
     /// <summary>Parses <paramref name="file"/>; <paramref name="allFiles"/> lets a format find its companions elsewhere in the folder.</summary>
     ParsedList Parse(ListFile file, IReadOnlyList<ListFile> allFiles);
+
+    /// <summary>Every file <see cref="Parse"/> reads for <paramref name="file"/> (a snapshot of the parse is valid while none of them changes).</summary>
+    IReadOnlyList<string> Inputs(ListFile file, IReadOnlyList<ListFile> allFiles) => [file.Path];
 }

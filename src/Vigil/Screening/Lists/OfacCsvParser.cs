@@ -33,6 +33,12 @@ public sealed class OfacCsvParser : IListParser
         return comma > 0 && head[..comma].Trim().All(char.IsAsciiDigit);
     }
 
+    public IReadOnlyList<string> Inputs(ListFile file, IReadOnlyList<ListFile> allFiles)
+    {
+        var consolidated = file.FileName.Equals("cons_prim.csv", StringComparison.OrdinalIgnoreCase);
+        return [file.Path, .. (consolidated ? ConsCompanions : SdnCompanions).Select(c => Companion(file, c, allFiles, consolidated ? null : "alt-only")).OfType<string>()];
+    }
+
     public ParsedList Parse(ListFile file, IReadOnlyList<ListFile> allFiles)
     {
         var consolidated = file.FileName.Equals("cons_prim.csv", StringComparison.OrdinalIgnoreCase);
