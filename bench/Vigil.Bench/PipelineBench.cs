@@ -17,7 +17,7 @@ namespace Vigil.Bench;
 public sealed class PipelineBench : IBench
 {
     public string Name => "pipeline";
-    public string Description => "articles/s/core HTML in -> report out on the benchmark pages repeated to N (default 10000) documents, and memory";
+    public string Description => "articles/s/core HTML in -> report out on the benchmark pages repeated to N (default 10000) documents, memory, and ingest's CPU per step (args: N [steps: the ingest step table only] [analysis: also analysis steps])";
 
     public int Run(string[] args)
     {
@@ -34,34 +34,47 @@ public sealed class PipelineBench : IBench
                 File.WriteAllText(path, MakeDistinct(page, i));
                 files.Add(path);
             }
+            var stepsSample = files.Take(Math.Min(n, 1000)).ToList();
+            if (args.Contains("steps"))
+            {
+                IngestStages.Print(stepsSample);
+                return 0;
+            }
             var listsDir = ListSources.ResolveDirectory(null);
             using var workbench = Workbench.Open(new WorkbenchOptions(Path.Combine(temp.FullName, "bench.db"), listsDir));
             var ingestor = new Ingestor(new IngestOptions { Offline = true });
 
-            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+            static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+            var cpu0 = Cpu();
             var (ingestTime, batch) = BenchTable.Time(() => ingestor.Ingest(files));
-            var cpuIngest = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+            var cpuIngest = Cpu() - cpu0;
+            var cpu1 = Cpu();
             var (storeTime, _) = BenchTable.Time(() => workbench.Workflow.Store(batch));
+            var cpuStore = Cpu() - cpu1;
+            cpu1 = Cpu();
             var (analyzeTime, result) = BenchTable.Time(() => workbench.Workflow.AnalyzeStored());
+            var cpuAnalyze = Cpu() - cpu1;
             var reportPath = Path.Combine(temp.FullName, "report.json");
+            cpu1 = Cpu();
             var (reportTime, _) = BenchTable.Time(() =>
             {
                 using var w = new StreamWriter(reportPath);
                 new JsonReportWriter().Write(result, w);
                 return 0;
             });
-            var cpuTotal = Process.GetCurrentProcess().TotalProcessorTime - cpu0;
+            var cpuReport = Cpu() - cpu1;
+            var cpuTotal = Cpu() - cpu0;
             var total = ingestTime + storeTime + analyzeTime + reportTime;
             var docs = batch.Documents.Count;
 
             BenchTable.Print($"pipeline: {n} HTML pages -> {docs} documents ({batch.Documents.Count(d => d.DuplicateOf is not null)} linked as near-copies), {batch.Problems.Count} problems, {result.Entities.Count} entities, lists: {(listsDir ?? "none")}",
-                ["stage", "wall", "articles/s (wall)"],
+                ["stage", "wall", "CPU", "CPU ms/article", "articles/s (wall)"],
                 [
-                    ["ingest (decode, boilerplate, clean, language, near-dups)", ingestTime, n / ingestTime.TotalSeconds],
-                    ["store", storeTime, n / storeTime.TotalSeconds],
-                    ["analyse + save", analyzeTime, n / analyzeTime.TotalSeconds],
-                    ["JSON report", reportTime, n / reportTime.TotalSeconds],
-                    ["whole pipeline", total, n / total.TotalSeconds],
+                    ["ingest (decode, boilerplate, clean, language, near-dups)", ingestTime, cpuIngest, cpuIngest.TotalMilliseconds / n, n / ingestTime.TotalSeconds],
+                    ["store", storeTime, cpuStore, cpuStore.TotalMilliseconds / n, n / storeTime.TotalSeconds],
+                    ["analyse + save", analyzeTime, cpuAnalyze, cpuAnalyze.TotalMilliseconds / n, n / analyzeTime.TotalSeconds],
+                    ["JSON report", reportTime, cpuReport, cpuReport.TotalMilliseconds / n, n / reportTime.TotalSeconds],
+                    ["whole pipeline", total, cpuTotal, cpuTotal.TotalMilliseconds / n, n / total.TotalSeconds],
                 ]);
             BenchTable.Print("per core and memory", ["what", "value"],
                 [
@@ -72,6 +85,8 @@ public sealed class PipelineBench : IBench
                     ["managed memory at end (MB)", BenchTable.ManagedMegabytes()],
                     ["peak working set (MB)", BenchTable.PeakWorkingSetMegabytes()],
                 ]);
+            IngestStages.Print(stepsSample);
+            if (args.Contains("analysis")) AnalysisStages.Print(workbench);
         }
         finally
         {

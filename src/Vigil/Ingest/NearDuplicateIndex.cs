@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 using Vigil.Model;
 
 namespace Vigil.Ingest;
@@ -12,7 +12,7 @@ public sealed record NearDuplicate(string OriginalId, double Containment);
 /// per band, and the exact share of the shorter text's shingles found in the other decides, so a
 /// wire story republished with a different intro or cut short still links to its original.
 /// </summary>
-public sealed partial class NearDuplicateIndex
+public sealed class NearDuplicateIndex
 {
     private const int ShingleWords = 5;
     private const int Hashes = 64;
@@ -71,10 +71,10 @@ public sealed partial class NearDuplicateIndex
     /// <summary>Sorted, distinct hashes of the text's five-word shingles (case-folded words).</summary>
     public static ulong[] Shingles(string text)
     {
-        var words = Word().Matches(text).Select(m => Hash(m.Value.ToLowerInvariant())).ToArray();
-        if (words.Length < ShingleWords) return [];
-        var set = new HashSet<ulong>();
-        for (var i = 0; i + ShingleWords <= words.Length; i++)
+        var words = WordHashes(text);
+        if (words.Count < ShingleWords) return [];
+        var set = new HashSet<ulong>(words.Count);
+        for (var i = 0; i + ShingleWords <= words.Count; i++)
         {
             var h = 1469598103934665603UL;
             for (var j = 0; j < ShingleWords; j++) h = Mix(h ^ words[i + j]);
@@ -119,11 +119,44 @@ public sealed partial class NearDuplicateIndex
         return h;
     }
 
-    private static ulong Hash(string s)
+    /// <summary>
+    /// The hash of each case-folded word (a run of \w characters: letters, digits, combining marks,
+    /// connectors), read in one pass without a regex or a string per word.
+    /// </summary>
+    private static List<ulong> WordHashes(string text)
     {
+        var hashes = new List<ulong>(text.Length / 6);
         var h = 1469598103934665603UL;
-        foreach (var c in s) h = (h ^ c) * 1099511628211UL;
-        return Mix(h);
+        var inWord = false;
+        foreach (var c in text)
+        {
+            if (IsWordChar(c))
+            {
+                h = (h ^ char.ToLowerInvariant(c)) * 1099511628211UL;
+                inWord = true;
+            }
+            else if (inWord)
+            {
+                hashes.Add(Mix(h));
+                h = 1469598103934665603UL;
+                inWord = false;
+            }
+        }
+        if (inWord) hashes.Add(Mix(h));
+        return hashes;
+    }
+
+    // What the regex class \w matches: letters, non-spacing marks, decimal digits, connector punctuation.
+    private static bool IsWordChar(char c)
+    {
+        if (c < 128) return char.IsAsciiLetterOrDigit(c) || c == '_';
+        return char.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation => true,
+            _ => false,
+        };
     }
 
     // SplitMix64 finaliser: cheap and well distributed.
@@ -133,7 +166,4 @@ public sealed partial class NearDuplicateIndex
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
     }
-
-    [GeneratedRegex(@"\w+")]
-    private static partial Regex Word();
 }

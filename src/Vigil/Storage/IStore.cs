@@ -2,6 +2,9 @@ using Vigil.Model;
 
 namespace Vigil.Storage;
 
+/// <summary>How many documents a store took as new, and how many it already had.</summary>
+public readonly record struct AddedDocuments(int Added, int AlreadyStored);
+
 /// <summary>Row counts, for status displays and for tests that check nothing was added twice.</summary>
 public sealed record StoreCounts(int Documents, int Entities, int Mentions, int Hits, int Claims, int Stories);
 
@@ -17,6 +20,21 @@ public interface IStore : IDisposable
 
     /// <summary>Stores the document unless one with the same content hash exists. True when it was new.</summary>
     bool AddDocument(Document document);
+
+    /// <summary>
+    /// Adds each document (a no-op for one already stored) and counts which were new. Stores
+    /// write the batch in one transaction: it is stored whole or, after a crash, not at all.
+    /// </summary>
+    AddedDocuments AddDocuments(IEnumerable<Document> documents)
+    {
+        int added = 0, known = 0;
+        foreach (var d in documents)
+        {
+            if (AddDocument(d)) added++;
+            else known++;
+        }
+        return new AddedDocuments(added, known);
+    }
 
     Document? GetDocument(string id);
 

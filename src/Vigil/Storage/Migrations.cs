@@ -99,6 +99,11 @@ public static class Migrations
             );
             CREATE INDEX ix_hit_reviews_entity ON hit_reviews(entity_id, at);
             """),
+        // No foreign key: the original is always stored first, and a plain column keeps both engines' ALTER simple.
+        new(3, "documents remember the original they are a near-copy of", """
+            ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
+            CREATE INDEX ix_documents_duplicate_of ON documents(duplicate_of);
+            """),
     ];
 
     public const string VersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";

@@ -59,15 +59,15 @@ public sealed class PostgresStore : IStore
         }
     }
 
-    public bool AddDocument(Document d)
+    public bool AddDocument(Document d) => AddDocuments([d]).Added == 1;
+
+    public AddedDocuments AddDocuments(IEnumerable<Document> documents)
     {
         using var c = Open();
-        // ON CONFLICT on the content hash (and id, derived from it): re-ingesting the same text is a no-op.
-        return c.Execute("""
-            INSERT INTO documents (id, content_hash, source, url, title, outlet, lang, published, text, ingested_at)
-            VALUES (@Id, @ContentHash, @Source, @Url, @Title, @Outlet, @Lang, @Published, @Text, @IngestedAt)
-            ON CONFLICT DO NOTHING
-            """, DocumentRow.From(d)) == 1;
+        using var tx = c.BeginTransaction();
+        var counts = DocumentRow.InsertAll(c, tx, documents);
+        tx.Commit();
+        return counts;
     }
 
     public Document? GetDocument(string id)

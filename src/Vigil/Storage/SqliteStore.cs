@@ -42,14 +42,14 @@ public sealed class SqliteStore : IStore
 
     public void Migrate() => SqlMigrator.Apply(_connection, Migrations.All);
 
-    public bool AddDocument(Document d)
+    public bool AddDocument(Document d) => AddDocuments([d]).Added == 1;
+
+    public AddedDocuments AddDocuments(IEnumerable<Document> documents)
     {
-        // INSERT OR IGNORE on the content hash: re-ingesting the same text is a no-op.
-        var rows = _connection.Execute("""
-            INSERT OR IGNORE INTO documents (id, content_hash, source, url, title, outlet, lang, published, text, ingested_at)
-            VALUES (@Id, @ContentHash, @Source, @Url, @Title, @Outlet, @Lang, @Published, @Text, @IngestedAt)
-            """, DocumentRow.From(d));
-        return rows == 1;
+        using var tx = _connection.BeginTransaction();
+        var counts = DocumentRow.InsertAll(_connection, tx, documents);
+        tx.Commit();
+        return counts;
     }
 
     public Document? GetDocument(string id) =>
@@ -99,7 +99,30 @@ public static class SqlMigrator
 /// <summary>Row shape of the documents table (portable across engines).</summary>
 internal sealed class DocumentRow
 {
-    public const string Select = "SELECT id, content_hash AS ContentHash, source, url, title, outlet, lang, published, text FROM documents";
+    public const string Select = "SELECT id, content_hash AS ContentHash, source, url, title, outlet, lang, published, text, duplicate_of AS DuplicateOf FROM documents";
+
+    // ON CONFLICT on the content hash (and the id, derived from it): re-ingesting the same text is
+    // a no-op. SQLite (3.24+) and PostgreSQL both accept this form.
+    private const string Insert = """
+        INSERT INTO documents (id, content_hash, source, url, title, outlet, lang, published, text, ingested_at, duplicate_of)
+        VALUES (@Id, @ContentHash, @Source, @Url, @Title, @Outlet, @Lang, @Published, @Text, @IngestedAt, @DuplicateOf)
+        ON CONFLICT DO NOTHING
+        """;
+
+    /// <summary>Inserts the documents inside the caller's transaction; counts the new ones and those already stored.</summary>
+    public static AddedDocuments InsertAll(IDbConnection c, IDbTransaction tx, IEnumerable<Document> documents)
+    {
+        using var insert = new SqlBatch(c, tx, Insert, "Id", "ContentHash", "Source", "Url", "Title", "Outlet", "Lang", "Published", "Text", "IngestedAt", "DuplicateOf");
+        int added = 0, known = 0;
+        var now = DateTime.UtcNow.ToString("O");
+        foreach (var d in documents)
+        {
+            var published = d.Published is { } p ? LocalDatePattern.Iso.Format(p) : null;
+            if (insert.Run(d.Id, d.ContentHash, d.Source, d.Url, d.Title, d.Outlet, d.Lang, published, d.Text, now, d.DuplicateOf) == 1) added++;
+            else known++;
+        }
+        return new AddedDocuments(added, known);
+    }
 
     public string Id { get; set; } = "";
     public string ContentHash { get; set; } = "";
@@ -110,19 +133,12 @@ internal sealed class DocumentRow
     public string? Lang { get; set; }
     public string? Published { get; set; }
     public string Text { get; set; } = "";
-    public string IngestedAt { get; set; } = "";
-
-    public static DocumentRow From(Document d) => new()
-    {
-        Id = d.Id, ContentHash = d.ContentHash, Source = d.Source, Url = d.Url, Title = d.Title, Outlet = d.Outlet,
-        Lang = d.Lang, Published = d.Published is { } p ? LocalDatePattern.Iso.Format(p) : null, Text = d.Text,
-        IngestedAt = DateTime.UtcNow.ToString("O"),
-    };
+    public string? DuplicateOf { get; set; }
 
     public Document ToModel()
     {
         var published = Published is null ? null : LocalDatePattern.Iso.Parse(Published) is { Success: true } r ? r.Value : (NodaTime.LocalDate?)null;
-        return new Document(Id, Source, Text, ContentHash, Title, Lang, published, Outlet, Url);
+        return new Document(Id, Source, Text, ContentHash, Title, Lang, published, Outlet, Url, DuplicateOf);
     }
 }
 
@@ -138,29 +154,31 @@ public static class DerivedRows
     public static void Replace(IDbConnection c, IDbTransaction tx, AnalysisResult a)
     {
         foreach (var t in Tables) c.Execute($"DELETE FROM {t}", transaction: tx);
+        using var entities = new SqlBatch(c, tx, "INSERT INTO entities (id, schema_name, name, aliases) VALUES (@Id, @Schema, @Name, @Aliases)",
+            "Id", "Schema", "Name", "Aliases");
+        using var mentions = new SqlBatch(c, tx, """
+            INSERT INTO mentions (entity_id, doc_id, start_offset, end_offset, text, schema_name, name, confidence)
+            VALUES (@EntityId, @Doc, @Start, @End, @Text, @Schema, @Name, @Confidence)
+            """, "EntityId", "Doc", "Start", "End", "Text", "Schema", "Name", "Confidence");
+        using var hits = new SqlBatch(c, tx, """
+            INSERT INTO hits (entity_id, list_name, list_id, name, score, is_match, data)
+            VALUES (@EntityId, @List, @ListId, @Name, @Score, @IsMatch, @Data)
+            """, "EntityId", "List", "ListId", "Name", "Score", "IsMatch", "Data");
         foreach (var e in a.Entities)
         {
-            c.Execute("INSERT INTO entities (id, schema_name, name, aliases) VALUES (@Id, @Schema, @Name, @Aliases)",
-                new { e.Id, Schema = e.Schema.ToString(), e.Name, Aliases = JsonSerializer.Serialize(e.Aliases, WireFormat.Compact) }, tx);
+            entities.Run(e.Id, e.Schema.ToString(), e.Name, JsonSerializer.Serialize(e.Aliases, WireFormat.Compact));
             foreach (var m in e.Mentions.DistinctBy(m => m.Span))
-                c.Execute("""
-                    INSERT INTO mentions (entity_id, doc_id, start_offset, end_offset, text, schema_name, name, confidence)
-                    VALUES (@EntityId, @Doc, @Start, @End, @Text, @Schema, @Name, @Confidence)
-                    """,
-                    new { EntityId = e.Id, Doc = m.Span.DocumentId, m.Span.Start, m.Span.End, m.Text, Schema = m.Schema.ToString(), m.Name, m.Confidence }, tx);
+                mentions.Run(e.Id, m.Span.DocumentId, m.Span.Start, m.Span.End, m.Text, m.Schema.ToString(), m.Name, m.Confidence);
             foreach (var h in e.Sanctions.DistinctBy(h => (h.List, h.ListId)))
-                c.Execute("""
-                    INSERT INTO hits (entity_id, list_name, list_id, name, score, is_match, data)
-                    VALUES (@EntityId, @List, @ListId, @Name, @Score, @IsMatch, @Data)
-                    """,
-                    new { EntityId = e.Id, h.List, h.ListId, h.Name, h.Score, IsMatch = h.IsMatch ? 1 : 0, Data = JsonSerializer.Serialize(SanctionDto.From(h), WireFormat.Compact) }, tx);
+                hits.Run(e.Id, h.List, h.ListId, h.Name, h.Score, h.IsMatch ? 1 : 0, JsonSerializer.Serialize(SanctionDto.From(h), WireFormat.Compact));
         }
+        using var claims = new SqlBatch(c, tx, "INSERT INTO claims (id, doc_id, claim_type, stance, date_value, data) VALUES (@Id, @Doc, @Type, @Stance, @Date, @Data)",
+            "Id", "Doc", "Type", "Stance", "Date", "Data");
         foreach (var cl in a.Claims)
-            c.Execute("INSERT INTO claims (id, doc_id, claim_type, stance, date_value, data) VALUES (@Id, @Doc, @Type, @Stance, @Date, @Data)",
-                new { cl.Id, Doc = cl.DocumentId, Type = cl.Type.ToWire(), Stance = cl.Stance.ToWire(), Date = cl.Date?.Date?.ToString(), Data = JsonSerializer.Serialize(ClaimDto.From(cl), WireFormat.Compact) }, tx);
+            claims.Run(cl.Id, cl.DocumentId, cl.Type.ToWire(), cl.Stance.ToWire(), cl.Date?.Date?.ToString(), JsonSerializer.Serialize(ClaimDto.From(cl), WireFormat.Compact));
+        using var stories = new SqlBatch(c, tx, "INSERT INTO stories (id, title, data) VALUES (@Id, @Title, @Data)", "Id", "Title", "Data");
         foreach (var s in a.Stories)
-            c.Execute("INSERT INTO stories (id, title, data) VALUES (@Id, @Title, @Data)",
-                new { s.Id, s.Title, Data = JsonSerializer.Serialize(StoryDto.From(s), WireFormat.Compact) }, tx);
+            stories.Run(s.Id, s.Title, JsonSerializer.Serialize(StoryDto.From(s), WireFormat.Compact));
     }
 
     public static AnalysisResult Load(IDbConnection c, IReadOnlyList<Document> documents)

@@ -26,6 +26,18 @@ public class NearDuplicateIndexTests
     }
 
     [Fact]
+    public void Shingles_ignore_case_and_punctuation_between_words()
+    {
+        var a = NearDuplicateIndex.Shingles("KIM Jong-un's visit, to Pyongyang: the talks (in 2024) ended; São Paulo 北朝鮮 reported.");
+        var b = NearDuplicateIndex.Shingles("kim jong un s visit to pyongyang the talks in 2024 ended são paulo 北朝鮮 reported");
+        var c = NearDuplicateIndex.Shingles("kim jong un s visit to pyongyang the talks in 2025 ended são paulo 北朝鮮 reported");
+
+        Assert.Equal(12, a.Length);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, c);
+    }
+
+    [Fact]
     public void Different_reports_on_the_same_event_are_not_copies()
     {
         var index = new NearDuplicateIndex();

@@ -89,6 +89,62 @@ public sealed class StoreContractTests
     }
 
     [Theory, SqliteBackend, PostgresBackend]
+    public void A_batch_counts_new_and_known_documents_and_keeps_near_copy_links(DbBackend backend)
+    {
+        var (db, store) = Open(backend);
+        using var _ = db;
+        using var __ = store;
+        var original = TestData.Doc("Yonhap: North Korea shipped 10,000 containers to Russia.");
+        var copy = TestData.Doc("Republished: North Korea shipped 10,000 containers to Russia.") with { DuplicateOf = original.Id };
+        Assert.Equal(new AddedDocuments(1, 0), store.AddDocuments([original]));
+
+        Assert.Equal(new AddedDocuments(1, 1), store.AddDocuments([original, copy]));
+
+        Assert.Equal(original.Id, store.GetDocument(copy.Id)!.DuplicateOf);
+        Assert.Null(store.GetDocument(original.Id)!.DuplicateOf);
+        Assert.Equal(copy, store.GetDocuments().Single(d => d.Id == copy.Id));
+    }
+
+    [Theory, SqliteBackend, PostgresBackend]
+    public void A_batch_that_fails_part_way_stores_none_of_its_documents(DbBackend backend)
+    {
+        var (db, store) = Open(backend);
+        using var _ = db;
+        using var __ = store;
+        var good = TestData.Doc("Putin signed the treaty in Pyongyang.");
+        // Text is NOT NULL in the schema: the second row fails, and the first must not stay behind.
+        var bad = TestData.Doc("placeholder") with { Text = null! };
+
+        Assert.ThrowsAny<Exception>(() => store.AddDocuments([good, bad]));
+
+        Assert.Equal(0, store.Count().Documents);
+    }
+
+    [Theory, SqliteBackend, PostgresBackend]
+    public void A_store_made_before_near_copy_links_migrates_with_its_documents(DbBackend backend)
+    {
+        using var db = TestDatabase.Create(backend);
+        var doc = TestData.Doc("Kim Jong Un met Putin.");
+        using (System.Data.IDbConnection c = backend == DbBackend.Sqlite
+                   ? new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db.Db};Pooling=False")
+                   : new Npgsql.NpgsqlConnection(db.Db))
+        {
+            // The schema as it was at version 2, with a document stored the way it was then.
+            c.Open();
+            SqlMigrator.Apply(c, Migrations.All.Where(m => m.Version <= 2).ToList());
+            Dapper.SqlMapper.Execute(c, "INSERT INTO documents (id, content_hash, source, text, ingested_at) VALUES (@Id, @ContentHash, @Source, @Text, @At)",
+                new { doc.Id, doc.ContentHash, doc.Source, doc.Text, At = "2024-06-19T00:00:00Z" });
+        }
+        using (var store = StoreFactory.Open(db.Db))
+        {
+            store.Migrate();
+            var back = store.GetDocument(doc.Id)!;
+            Assert.Equal(doc.Text, back.Text);
+            Assert.Null(back.DuplicateOf);
+        }
+    }
+
+    [Theory, SqliteBackend, PostgresBackend]
     public void Migrating_again_keeps_the_data(DbBackend backend)
     {
         using var db = TestDatabase.Create(backend);

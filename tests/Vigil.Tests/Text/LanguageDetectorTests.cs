@@ -1,3 +1,4 @@
+using Vigil.Evaluation;
 using Vigil.Text;
 
 namespace Vigil.Tests.Text;
@@ -21,5 +22,29 @@ public class LanguageDetectorTests
     public void Empty_text_has_no_language()
     {
         Assert.Null(LanguageDetector.Detect("   "));
+    }
+
+    [Fact]
+    public void Function_words_decide_only_clear_cut_samples()
+    {
+        var english = string.Concat(Enumerable.Repeat("The ministry said that the sanctions were imposed by the council after the report of the panel. ", 3));
+        var mixed = "The ministry said that the sanctions were imposed. Il ministero ha detto che le sanzioni sono state imposte dal consiglio. Der Rat hat die Sanktionen und die Maßnahmen nicht aufgehoben.";
+
+        Assert.Equal("en", LanguageDetector.ByFunctionWords(english));
+        Assert.Null(LanguageDetector.ByFunctionWords(mixed));
+        Assert.Null(LanguageDetector.ByFunctionWords("Президент России в среду прибыл в Пхеньян на двухдневный саммит, сообщило агентство."));
+    }
+
+    [Fact]
+    public void Function_words_agree_with_the_statistical_model_wherever_they_decide()
+    {
+        var pages = ArticleBenchmark.Load(SharedData.FindRoot()).Pages;
+        var samples = pages.Select(p => LanguageDetector.Sample(p.Truth)).Where(s => s.Length >= 200).ToList();
+
+        var decided = samples.Select(s => (Sample: s, Words: LanguageDetector.ByFunctionWords(s))).Where(x => x.Words is not null).ToList();
+
+        // The shortcut must save work on most articles, and never change an answer.
+        Assert.True(decided.Count >= samples.Count * 0.8, $"decided {decided.Count} of {samples.Count}");
+        Assert.All(decided, x => Assert.Equal(LanguageDetector.ByStatistics(x.Sample), x.Words));
     }
 }

@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+using AngleSharp.Html.Parser;
+using Vigil.Ingest;
+using Vigil.Ingest.Html;
+using Vigil.Model;
+using Vigil.Text;
+
+namespace Vigil.Bench;
+
+/// <summary>
+/// Where ingest's CPU time goes, step by step, measured with the calling thread's CPU clock
+/// (not wall time, which a shared machine inflates). Each step runs over every page before the
+/// next starts, so a step's figure is its own cost on warm code. Used by the pipeline bench.
+/// </summary>
+internal static class IngestStages
+{
+    public static void Print(IReadOnlyList<string> files)
+    {
+        var bytes = files.Select(File.ReadAllBytes).ToList();
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
+        var extractor = new HtmlArticleExtractor();
+        // Warm every step on a few pages so that JIT time is not counted.
+        var p0 = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        LanguageDetector.Detect("The ministry said on Tuesday that the sanctions would remain in force until further notice, and that the panel would report.");
+        var firstLanguage = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - p0;
+        foreach (var b in bytes.Take(20))
+        {
+            var page = TextDecoder.Decode(b).Text;
+            LanguageDetector.Detect(TextCleaner.Clean(extractor.Extract(page).Text));
+        }
+
+        // Inputs of each step are prepared untimed; timed steps keep nothing, so that the
+        // garbage collector's work on the timing thread is the step's own.
+        var n = bytes.Count;
+        var html = bytes.Select(b => TextDecoder.Decode(b).Text).ToArray();
+        var raw = html.Select(h => extractor.Extract(h).Text).ToArray();
+        var texts = raw.Select(t => TextCleaner.Clean(t.Replace("\r\n", "\n").Replace('\r', '\n'))).ToArray();
+
+        var rows = new List<object[]>();
+        void Step(string name, Func<int, object?> work)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var t0 = ThreadCpu.Now();
+            for (var i = 0; i < n; i++) GC.KeepAlive(work(i));
+            rows.Add([name, (ThreadCpu.Now() - t0).TotalMilliseconds / n]);
+        }
+
+        Step("sniff content kind", i => ContentReader.Sniff(bytes[i], ".html"));
+        Step("decode (BOM, meta charset, UTF-8)", i => TextDecoder.Decode(bytes[i]));
+        Step("HTML parse alone (AngleSharp)", i => parser.ParseDocument(html[i]));
+        Step("extract main text + metadata (parse included)", i => extractor.Extract(html[i]));
+        Step("clean text", i => TextCleaner.Clean(raw[i]));
+        Step("content hash (SHA-256)", i => Ids.Hash(texts[i]));
+        Step("language", i => LanguageDetector.Detect(texts[i]));
+        var index = new NearDuplicateIndex();
+        Step("near-duplicate index", i => index.Add(new Document($"doc-{i}", files[i], texts[i], "")));
+        var reader = new ContentReader();
+        Step("whole read (ContentReader.Read = all of the above)", i => reader.Read(bytes[i], files[i]));
+        rows.Add(["(once) first language call, process CPU", firstLanguage.TotalMilliseconds]);
+        BenchTable.Print($"ingest steps: CPU of one thread per page over {n} pages", ["step", "CPU ms/page"], rows);
+    }
+}
+
+/// <summary>The calling thread's CPU time (Linux/macOS clock_gettime), for per-step costs on a loaded machine.</summary>
+internal static class ThreadCpu
+{
+    private const int ClockThreadCpuTimeId = 3;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
+
+    public static TimeSpan Now()
+    {
+        if (!OperatingSystem.IsLinux() || ClockGetTime(ClockThreadCpuTimeId, out var t) != 0)
+            return System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
+    }
+}
+
+/// <summary>Where the analysis stage's CPU time goes: extraction, resolution, screening, the analysis steps, saving.</summary>
+internal static class AnalysisStages
+{
+    public static void Print(Vigil.Pipeline.Workbench workbench)
+    {
+        static TimeSpan Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var rows = new List<object[]>();
+        T Step<T>(string name, Func<T> work)
+        {
+            GC.Collect();
+            var t0 = Cpu();
+            var result = work();
+            rows.Add([name, Cpu() - t0]);
+            return result;
+        }
+        var documents = Step("read stored documents", () => workbench.Store.GetDocuments());
+        var extractor = new Vigil.Extraction.Extractor(workbench.Lists.Entries);
+        extractor.Extract(documents[0]);
+        var extractions = Step("extract (all cores)", () =>
+        {
+            var x = new Vigil.Extraction.ExtractionResult[documents.Count];
+            Parallel.For(0, documents.Count, i => x[i] = extractor.Extract(documents[i]));
+            return x;
+        });
+        var resolver = new Vigil.Analysis.EntityResolver();
+        var entities = Step("resolve entities", () => resolver.Resolve(documents, extractions));
+        if (workbench.Screener is not null)
+            entities = Step("screen entities", () => new Vigil.Pipeline.EntityScreening(workbench.Screener).Attach(entities));
+        var result = new AnalysisResult(documents, entities, extractions.SelectMany(x => x.Claims).ToList(), []);
+        result = Step("stories, corroboration, provisions", () => Vigil.Analysis.Analyzer.WithDefaultProvisions(resolver).Apply(result, extractions));
+        Step("save analysis", () => { workbench.Store.SaveAnalysis(result); return 0; });
+        BenchTable.Print($"analysis steps: process CPU over {documents.Count} stored documents", ["step", "CPU"], rows);
+    }
+}
