@@ -113,7 +113,7 @@ public static class ClaimExtractor
         if (type is not null)
         {
             var stance = speculative ? Stance.Speculative : attribution is null ? Stance.Asserted : Stance.Reported;
-            var actors = Actors(text, tokens, keys, type.Value, mentions, sources, relay);
+            var actors = Actors(text, tokens, keys, type.Value, ReportedClause(tokens, keys, s, mentions, sources), sources, relay);
             if (actors.Count == 0 && type != ClaimType.Veto) return;
             claims.Add(Make(document, type.Value, actors, quantity, date, attribution, stance, [], evidence, text));
             return;
@@ -122,6 +122,28 @@ public static class ClaimExtractor
         // No event: a statement when someone named says something.
         if (sources.Count > 0 && range.Any(i => ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.ReportingVerbs)))
             claims.Add(Make(document, ClaimType.Statement, sources.Take(1).ToList(), quantity, date, attribution, Stance.Reported, [], evidence, text));
+    }
+
+    private static readonly HashSet<string> Complementisers = new(StringComparer.Ordinal) { "che", "that", "que", "qu'", "dass", "что", "чтобы" };
+
+    /// <summary>
+    /// "The State Department's spokesman Matthew Miller said that North Korea supplied ... to Russia":
+    /// the parties of the event are named after "said that"; the names before it describe the
+    /// speaker. The mentions of the reported clause when the sentence has that shape, else all of them.
+    /// </summary>
+    private static List<Mention> ReportedClause(IReadOnlyList<Token> tokens, string[] keys, Sentence s, List<Mention> mentions, List<string> sources)
+    {
+        if (sources.Count == 0) return mentions;
+        for (var i = s.FirstToken; i < s.LastToken; i++)
+        {
+            if (!ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.ReportingVerbs)) continue;
+            var that = Enumerable.Range(i + 1, Math.Min(2, s.LastToken - i)).FirstOrDefault(k => Complementisers.Contains(keys[k]), -1);
+            if (that < 0) return mentions;
+            var speakerBefore = mentions.Any(m => m.Span.End <= tokens[i].Start && sources.Contains(m.Name));
+            var reported = mentions.Where(m => m.Span.Start >= tokens[that].End).ToList();
+            return speakerBefore && reported.Count > 0 ? reported : mentions;
+        }
+        return mentions;
     }
 
     private static int TriggerIndex(string[] keys, int[] range, ClaimType type)

@@ -131,4 +131,15 @@ public sealed class ClaimExtractorTests(ExtractorFixture fixture) : IClassFixtur
     [Fact]
     public void Rejects_an_IMO_number_with_a_wrong_check_digit() =>
         Assert.DoesNotContain(Run("The tanker (IMO 9123456) sailed.", "en").Mentions, m => m.Properties?.ContainsKey("imoNumber") == true);
+
+    [Theory]
+    [InlineData("Il portavoce del Dipartimento di Stato americano Matthew Miller ha dichiarato che la Corea del Nord ha fornito missili balistici alla Russia.", "it")]
+    [InlineData("A spokesman for the US State Department, Matthew Miller, said that North Korea has supplied ballistic missiles to Russia.", "en")]
+    public void The_speaker_and_the_body_he_speaks_for_are_not_parties_of_the_event_he_reports(string text, string lang)
+    {
+        var c = Single(text, lang, ClaimType.ArmsTransfer);
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+        Assert.NotNull(c.Attribution);
+        Assert.Equal(Stance.Reported, c.Stance);
+    }
 }
