@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Vigil.Model;
+using Vigil.Reporting;
 using Vigil.Screening;
 using Vigil.Server.Api;
 using Vigil.Server.Hosting;
@@ -159,7 +160,7 @@ internal static class UiEndpoints
             sb.Append(Table(["when", "reviewer", "hit", "verdict", "note"], reviews.Select(r => new[]
                 { E(r.At.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)), E(r.Reviewer), E($"{r.List} {r.ListId}"), E(r.Verdict), E(r.Note) }), "review-trail"));
         }
-        sb.Append("<h2>Graph</h2>").Append(Graph(e, q.Neighbours(e, 12)));
+        sb.Append("<h2>Graph</h2>").Append(Graph(e, q.Neighbours(e, 12))).Append(Relations(e, q));
         sb.Append("<h2>Mentions</h2><ul class=\"mentions\">");
         foreach (var m in e.Mentions.Take(200))
         {
@@ -185,14 +186,31 @@ internal static class UiEndpoints
         return (d.Title ?? d.Source, "Dashboard", sb.ToString(), 200);
     }
 
+    /// <summary>Each story's claims in date order, with the precision the text gives and where the date comes from.</summary>
     private static (string, string, string, int) Timeline(Backend b)
     {
         var q = new AnalysisQueries(b.Analysis());
-        var sb = new StringBuilder("<ol class=\"timeline\" id=\"timeline\">");
-        foreach (var (date, c) in q.Timeline())
-            sb.Append($"<li><time>{E(date ?? "undated")}</time> <span class=\"type\">{E(c.Type.ToWire())}</span> <span class=\"stance {E(c.Stance.ToWire())}\">{E(c.Stance.ToWire())}</span> ")
-              .Append($"{E(string.Join(", ", c.Actors))}: <q>{E(Clip(c.EvidenceText, 240))}</q> {(q.Document(c.DocumentId) is { } d ? DocLink(d, "source") : "")}</li>");
-        sb.Append("</ol>");
+        var claims = q.Analysis.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        var sb = new StringBuilder("<div id=\"timeline\">");
+        if (q.Analysis.Timeline.Count == 0) sb.Append("<p class=\"muted\">No claims yet: ingest documents and run the analysis.</p>");
+        foreach (var g in q.Analysis.Timeline)
+        {
+            sb.Append($"<section class=\"story-timeline\"><h2>{E(g.Title)}</h2><ol class=\"timeline\">");
+            foreach (var e in g.Entries)
+            {
+                var c = claims.GetValueOrDefault(e.ClaimId);
+                var precision = e.Date?.Precision.ToString().ToLowerInvariant();
+                sb.Append($"<li><time class=\"{E(e.DateSource.ToString().ToLowerInvariant())}\"{(precision is null ? "" : $" title=\"{E(precision)} precision\"")}>{E(ReportWording.DateLabel(e))}</time> ")
+                  .Append($"<span class=\"type\">{E(e.Type.ToWire())}</span> ");
+                if (c is not null) sb.Append($"<span class=\"stance {E(c.Stance.ToWire())}\">{E(c.Stance.ToWire())}</span> ");
+                sb.Append($"{E(e.Summary)}");
+                if (c is not null) sb.Append($": <q>{E(Clip(c.EvidenceText, 240))}</q>");
+                if (q.Document(e.Evidence.DocumentId) is { } d) sb.Append(' ').Append(DocLink(d, "source"));
+                sb.Append("</li>");
+            }
+            sb.Append("</ol></section>");
+        }
+        sb.Append("</div>");
         return ("Timeline", "Timeline", sb.ToString(), 200);
     }
 
@@ -243,6 +261,23 @@ internal static class UiEndpoints
             E(r.At.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)), E(r.Reviewer),
             $"<a href=\"/entity/{U(r.EntityId)}\">{E(names.GetValueOrDefault(r.EntityId, r.EntityId))}</a>", E($"{r.List} {r.ListId}"), E(r.Verdict), E(r.Note),
         }), "reviews"), 200);
+    }
+
+    /// <summary>The relations claims state between this entity and others ("supplied arms to", "met"), each with its evidence.</summary>
+    private static string Relations(Entity e, AnalysisQueries q)
+    {
+        var graph = q.Analysis.Graph;
+        var edges = graph.Edges.Where(x => x.Source == e.Id || x.Target == e.Id).ToList();
+        if (edges.Count == 0) return "";
+        var names = graph.Nodes.ToDictionary(n => n.EntityId, n => n.Name, StringComparer.Ordinal);
+        var claims = q.Analysis.Claims.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        string Party(string id) => q.Entity(id) is { } other ? EntityLink(other) : E(names.GetValueOrDefault(id, id));
+        return "<h3>Relations stated by claims</h3>" + Table(["from", "relation", "to", "claims"], edges.Select(x => new[]
+        {
+            Party(x.Source), E(ReportWording.Relation(x)), Party(x.Target),
+            string.Join(" ", x.ClaimIds.Where(claims.ContainsKey).Select(id => claims[id]).Select(c =>
+                q.Document(c.DocumentId) is { } d ? $"<a href=\"/document/{U(d.Id)}\" title=\"{E(Clip(c.EvidenceText, 200))}\">{E(c.Type.ToWire())}</a>" : E(c.Type.ToWire()))),
+        }), "relations");
     }
 
     private static string EntityLink(Entity e) => $"<a href=\"/entity/{U(e.Id)}\">{E(e.Name)}</a>";

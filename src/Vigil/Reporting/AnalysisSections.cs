@@ -70,7 +70,7 @@ internal static class AnalysisSections
         {
             o.WriteLine($"<h3><a href=\"#story-{E(g.StoryId)}\">{E(g.Title)}</a></h3><table><thead><tr><th>date</th><th>precision</th><th>what</th></tr></thead><tbody>");
             foreach (var e in g.Entries)
-                o.WriteLine($"<tr><td>{E(DateLabel(e))}</td><td>{E(e.Date?.Precision.ToString().ToLowerInvariant() ?? "")}</td><td>{E(e.Summary)} {HtmlLinks([e.Evidence])}</td></tr>");
+                o.WriteLine($"<tr><td>{E(ReportWording.DateLabel(e))}</td><td>{E(e.Date?.Precision.ToString().ToLowerInvariant() ?? "")}</td><td>{E(e.Summary)} {HtmlLinks([e.Evidence])}</td></tr>");
             o.WriteLine("</tbody></table>");
         }
         o.WriteLine("</section>");
@@ -80,7 +80,7 @@ internal static class AnalysisSections
         o.WriteLine("<table><thead><tr><th>from</th><th>relation</th><th>to</th><th>claims</th></tr></thead><tbody>");
         var names = a.Graph.Nodes.ToDictionary(n => n.EntityId, n => n.Name, StringComparer.Ordinal);
         foreach (var edge in a.Graph.Edges)
-            o.WriteLine($"<tr><td>{E(names.GetValueOrDefault(edge.Source, edge.Source))}</td><td>{E(Relation(edge))}</td><td>{E(names.GetValueOrDefault(edge.Target, edge.Target))}</td>" +
+            o.WriteLine($"<tr><td>{E(names.GetValueOrDefault(edge.Source, edge.Source))}</td><td>{E(ReportWording.Relation(edge))}</td><td>{E(names.GetValueOrDefault(edge.Target, edge.Target))}</td>" +
                         $"<td>{HtmlLinks(edge.ClaimIds.Where(claims.ContainsKey).Select(id => claims[id].Evidence))}</td></tr>");
         o.WriteLine("</tbody></table></section>");
     }
@@ -167,7 +167,7 @@ internal static class AnalysisSections
             o.WriteLine($"### {MarkdownReportWriter.Escape(g.Title)}");
             o.WriteLine();
             foreach (var e in g.Entries)
-                o.WriteLine($"- {MarkdownReportWriter.Escape(DateLabel(e))}: {MarkdownReportWriter.Escape(e.Summary)} {Links([e.ClaimId])}");
+                o.WriteLine($"- {MarkdownReportWriter.Escape(ReportWording.DateLabel(e))}: {MarkdownReportWriter.Escape(e.Summary)} {Links([e.ClaimId])}");
         }
         o.WriteLine();
 
@@ -175,7 +175,7 @@ internal static class AnalysisSections
         o.WriteLine();
         var names = a.Graph.Nodes.ToDictionary(n => n.EntityId, n => n.Name, StringComparer.Ordinal);
         foreach (var edge in a.Graph.Edges)
-            o.WriteLine($"- {MarkdownReportWriter.Escape(names.GetValueOrDefault(edge.Source, edge.Source))} — {MarkdownReportWriter.Escape(Relation(edge))} — " +
+            o.WriteLine($"- {MarkdownReportWriter.Escape(names.GetValueOrDefault(edge.Source, edge.Source))} — {MarkdownReportWriter.Escape(ReportWording.Relation(edge))} — " +
                         $"{MarkdownReportWriter.Escape(names.GetValueOrDefault(edge.Target, edge.Target))} {Links(edge.ClaimIds)}");
         o.WriteLine();
     }
@@ -205,26 +205,6 @@ internal static class AnalysisSections
         return sb.Append('.').ToString();
     }
 
-    private static string DateLabel(TimelineEntry e) => e.DateSource switch
-    {
-        TimelineDateSource.Text => e.Date?.ToString() ?? "",
-        TimelineDateSource.Published => $"by {e.Date} (published)",
-        _ => "undated",
-    };
-
-    private static string Relation(GraphEdge e) => e.Relation switch
-    {
-        "arms_transfer" => "supplied arms to",
-        "payment" => "paid / supplied",
-        "ship_to_ship_transfer" => "transferred cargo at sea to",
-        "troop_deployment" => "deployed troops to",
-        "sanctions_imposed" => "imposed sanctions on",
-        "meeting" => "met",
-        "treaty_signed" => "signed a treaty with",
-        "ratification" => "ratification with",
-        "denial" => "denies claims about",
-        _ => e.Relation.Replace('_', ' '),
-    };
 
     // ---------- charts (inline SVG, no scripts) ----------
 
@@ -292,7 +272,7 @@ internal static class AnalysisSections
             var (x1, y1) = pos[e.Source];
             var (x2, y2) = pos[e.Target];
             var colour = e.Relation == "denial" ? "#999" : "#555";
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x1:0.#}\" y1=\"{y1:0.#}\" x2=\"{x2:0.#}\" y2=\"{y2:0.#}\" stroke=\"{colour}\" stroke-width=\"{1 + Math.Min(4, e.ClaimIds.Count - 1)}\"{(e.Directed ? " marker-end=\"url(#arrow)\"" : "")}{(e.Relation == "denial" ? " stroke-dasharray=\"4 3\"" : "")}><title>{E(Relation(e))} ({e.ClaimIds.Count} claims)</title></line>");
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{x1:0.#}\" y1=\"{y1:0.#}\" x2=\"{x2:0.#}\" y2=\"{y2:0.#}\" stroke=\"{colour}\" stroke-width=\"{1 + Math.Min(4, e.ClaimIds.Count - 1)}\"{(e.Directed ? " marker-end=\"url(#arrow)\"" : "")}{(e.Relation == "denial" ? " stroke-dasharray=\"4 3\"" : "")}><title>{E(ReportWording.Relation(e))} ({e.ClaimIds.Count} claims)</title></line>");
         }
         foreach (var n in nodes)
         {
