@@ -60,11 +60,16 @@ public sealed class Extractor : IExtractor
             var first = t;
             while (t < tokens.Count && tokens[t].Start < s.End) t++;
             if (t == first) continue;
-            var words = new string[t - first];
-            for (var i = 0; i < words.Length; i++) words[i] = tokens[first + i].TextOf(text);
-            foreach (var (type, a, b) in NerLabels.Spans(model.Predict(words, Gazetteer)))
+            // A word model tags the sentence's tokens; a character model (Korean) its characters, spaces included.
+            var characters = model.Mode == NerFeatures.FeatureSet.Characters;
+            var units = new string[characters ? s.End - s.Start : t - first];
+            for (var i = 0; i < units.Length; i++)
+                units[i] = characters ? (char.IsWhiteSpace(text[s.Start + i]) ? "_" : text[s.Start + i].ToString()) : tokens[first + i].TextOf(text);
+            foreach (var (type, a, b) in NerLabels.Spans(model.Predict(units, Gazetteer)))
             {
-                var span = new Span(documentId, tokens[first + a].Start, tokens[first + b].End);
+                // Character models also know dates, quantities and times (KLUE's DT, QT, TI): the date and quantity taggers own those.
+                if (type is not ("PER" or "LOC" or "ORG")) continue;
+                var span = characters ? new Span(documentId, s.Start + a, s.Start + b + 1) : new Span(documentId, tokens[first + a].Start, tokens[first + b].End);
                 if (mentions.Any(m => m.Span.Overlaps(span)) || added.Any(m => m.Span.Overlaps(span))) continue;
                 var surface = text[span.Start..span.End];
                 var key = string.Join(' ', NameKeys.ForName(surface));

@@ -20,7 +20,8 @@ public static class TimexNormalizer
 {
     public sealed record Timex(int Start, int End, string Type, string? Value);
 
-    public static bool NearestYear { get; set; } = true;
+    /// <summary>How far ahead of the anchor a year-less month may fall before it is taken as last year's.</summary>
+    public static int FutureWindowDays { get; set; } = 90;
 
     private static readonly Dictionary<string, int> Numbers = new(StringComparer.Ordinal)
     {
@@ -74,17 +75,17 @@ public static class TimexNormalizer
     {
         var keys = new string[tokens.Count];
         for (var i = 0; i < tokens.Count; i++) keys[i] = Tokenizer.Normalize(tokens[i].SpanOf(text));
+        // In a report of quarterly results "a year ago" is the same quarter a year before.
+        var quarterly = keys.Count(k => k == "quarter") >= 2;
         var own = new List<(int First, int Last, string Type, string? Value)>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (TryMatch(text, tokens, keys, i, anchor, out var last, out var type, out var value))
+            if (TryMatch(text, tokens, keys, i, anchor, quarterly, out var last, out var type, out var value))
             {
                 own.Add((i, last, type, value));
                 i = last;
             }
         }
-        // In a report of quarterly results "a year ago" is the same quarter a year before.
-        var quarterly = keys.Count(k => k == "quarter") >= 2;
         var result = own.Select(o => new Timex(tokens[o.First].Start, tokens[o.Last].End, o.Type, o.Value)).ToList();
         foreach (var d in TemporalTagger.Tag("", text, tokens, anchor))
         {
@@ -97,15 +98,13 @@ public static class TimexNormalizer
             if (d.Date is { Precision: Model.DatePrecision.Year } yd && anchor is { } an && keys[last] is "ago" or "earlier" && quarterly)
                 value = $"{yd.Value.Year:D4}-Q{PreviousQuarter(an).Quarter}";
             // A month named without its year is the nearest such month to the anchor, before or after it.
-            if (NearestYear && d.Date is { IsRelative: true, Precision: Model.DatePrecision.Month or Model.DatePrecision.Day } rd && anchor is { } ra
+            if (d.Date is { IsRelative: true, Precision: Model.DatePrecision.Month or Model.DatePrecision.Day } rd && anchor is { } ra
                 && Enumerable.Range(first, last - first + 1).Any(k => TemporalLexicon.Months.ContainsKey(keys[k])))
             {
                 var best = rd.Value;
-                foreach (var dy in new[] { -1, 1 })
-                {
-                    var candidate = rd.Value.PlusYears(dy);
-                    if (Math.Abs(Period.Between(candidate, ra, PeriodUnits.Days).Days) < Math.Abs(Period.Between(best, ra, PeriodUnits.Days).Days)) best = candidate;
-                }
+                // The tagger looks back (news reports what happened) unless a future verb is near; a date shortly ahead is still the coming one.
+                var ahead = rd.Value.PlusYears(1);
+                if (rd.Value < ra && Period.Between(ra, ahead, PeriodUnits.Days).Days <= FutureWindowDays) best = ahead;
                 value = (rd with { Value = best }).ToString();
             }
             // "Wednesday night", "yesterday afternoon"
@@ -114,6 +113,15 @@ public static class TimexNormalizer
                 value += part; type = "TIME"; last++;
             }
             result.Add(new Timex(tokens[first].Start, tokens[last].End, type, value));
+        }
+        // A year standing alone ("in 1994", "fiscal 1989", "1990 and beyond"), not a count of things, where nothing else matched
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Kind != TokenKind.Number || keys[i].Length != 4 || !int.TryParse(keys[i], NumberStyles.None, CultureInfo.InvariantCulture, out var bare) || bare is < 1800 or > 2100) continue;
+            if ((i > 0 && keys[i - 1] is "$" or "#" or "no" or "number" or "-" or "/" or ":" or ".") || K(keys, i + 1) is "%" or "percent" or "-") continue;
+            var t = tokens[i];
+            if (result.Any(r => r.Start < t.End && t.Start < r.End)) continue;
+            result.Add(new Timex(t.Start, t.End, "DATE", keys[i]));
         }
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
         return result;
@@ -146,7 +154,7 @@ public static class TimexNormalizer
     private static string Week(LocalDate d) =>
         $"{WeekYearRules.Iso.GetWeekYear(d):D4}-W{WeekYearRules.Iso.GetWeekOfWeekYear(d).ToString(CultureInfo.InvariantCulture)}";
 
-    private static bool TryMatch(string text, IReadOnlyList<Token> tokens, string[] keys, int i, LocalDate? anchor, out int last, out string type, out string? value)
+    private static bool TryMatch(string text, IReadOnlyList<Token> tokens, string[] keys, int i, LocalDate? anchor, bool quarterly, out int last, out string type, out string? value)
     {
         last = i; type = "DATE"; value = null;
         var key = keys[i];
@@ -205,6 +213,8 @@ public static class TimexNormalizer
                 return false;
             }
             if (key == "future" && K(keys, i - 1) != "the" && K(keys, i - 1) != "near") return false;
+            // "recent" alone is as often no time expression at all ("recent sales") as a past reference.
+            if (key == "recent") return false;
             type = "DATE"; value = reference;
             return true;
         }
@@ -278,7 +288,10 @@ public static class TimexNormalizer
                 if (hyphen) u++;
                 // "a 6-year-old", "the 50-year bond": a digit count joined to its unit describes a thing, not a span of time.
                 if (hyphen && (tokens[c].Kind == TokenKind.Number || K(keys, u + 1) == "-")) return false;
-                if (DurationUnits.TryGetValue(K(keys, u), out var unit) && !PointCues.Contains(K(keys, u + 1)))
+                // "three-quarters of", "a quarter of", "a second time": fractions and ordinals, not spans of time.
+                var fraction = K(keys, u) is "quarter" or "quarters" && (hyphen || keys[c] is "a" or "one" || K(keys, u + 1) == "of");
+                var secondTime = K(keys, u) == "second" && keys[c] is "a" or "one";
+                if (DurationUnits.TryGetValue(K(keys, u), out var unit) && !PointCues.Contains(K(keys, u + 1)) && !fraction && !secondTime)
                 {
                     last = u;
                     type = "DURATION";
@@ -301,6 +314,48 @@ public static class TimexNormalizer
             type = "DURATION"; value = "PX" + DurationUnits[key];
             return true;
         }
+
+        // "41 years ago", "two weeks earlier": the anchor moved back, at the unit's precision
+        if (TryCount(tokens, keys, i, out var agoCount, out var agoLast) && DurationUnits.TryGetValue(K(keys, agoLast + 1), out var agoUnit)
+            && K(keys, agoLast + 2) is "ago" or "earlier" && agoUnit is "Y" or "M" or "W" or "D" && agoCount is { } cnt)
+        {
+            last = agoLast + 2;
+            value = anchor is not { } aa ? null : agoUnit switch
+            {
+                "Y" when quarterly => $"{aa.Year - cnt:D4}-Q{PreviousQuarter(aa).Quarter}",
+                "Y" => (aa.Year - cnt).ToString("D4", CultureInfo.InvariantCulture),
+                "M" => $"{aa.PlusMonths(-cnt).Year:D4}-{aa.PlusMonths(-cnt).Month:D2}",
+                "W" => LocalDatePattern.Iso.Format(aa.PlusWeeks(-cnt)),
+                _ => LocalDatePattern.Iso.Format(aa.PlusDays(-cnt)),
+            };
+            return true;
+        }
+
+        // "last May", "next March", "this April": the month before, after or in the anchor's year
+        if (TemporalLexicon.Modifiers.TryGetValue(key, out var monthMod) && key is "last" or "next" or "this" or "past"
+            && TemporalLexicon.Months.TryGetValue(K(keys, i + 1), out var month) && char.IsUpper(text[tokens[i + 1].Start]))
+        {
+            last = i + 1;
+            if (anchor is not { } ma) return true;
+            var year = monthMod switch
+            {
+                < 0 => month < ma.Month ? ma.Year : ma.Year - 1,
+                > 0 => month > ma.Month ? ma.Year : ma.Year + 1,
+                _ => ma.Year,
+            };
+            value = $"{year:D4}-{month:D2}";
+            return true;
+        }
+
+        // Years in words: "nineteen ninety-six", "the year two thousand"
+        if (key == "nineteen" && Numbers.TryGetValue(K(keys, i + 1), out var tens) && tens is >= 20 and <= 90)
+        {
+            last = i + 1;
+            if (K(keys, i + 2) == "-" && Numbers.TryGetValue(K(keys, i + 3), out var ones) && ones < 10) { tens += ones; last = i + 3; }
+            value = (1900 + tens).ToString(CultureInfo.InvariantCulture);
+            return true;
+        }
+        if (key == "year" && K(keys, i + 1) == "two" && K(keys, i + 2) == "thousand") { last = i + 2; value = "2000"; return true; }
 
         // Clock times: "10 p.m.", "9:30 a.m. Tuesday", "noon Thursday"
         if (TryClock(text, tokens, keys, i, out var clockLast, out var hhmm))
@@ -325,6 +380,17 @@ public static class TimexNormalizer
             return true;
         }
         return false;
+    }
+
+    /// <summary>A count in digits or words at <paramref name="i"/> ("41", "two", "twenty-five").</summary>
+    private static bool TryCount(IReadOnlyList<Token> tokens, string[] keys, int i, out int? count, out int last)
+    {
+        count = null; last = i;
+        if (tokens[i].Kind == TokenKind.Number && keys[i].Length <= 3 && int.TryParse(keys[i], NumberStyles.None, CultureInfo.InvariantCulture, out var n)) { count = n; return true; }
+        if (!Numbers.TryGetValue(keys[i], out var w)) return false;
+        if (w >= 20 && K(keys, i + 1) == "-" && Numbers.TryGetValue(K(keys, i + 2), out var units) && units < 10) { w += units; last = i + 2; }
+        count = w;
+        return true;
     }
 
     private static bool TryClock(string text, IReadOnlyList<Token> tokens, string[] keys, int i, out int last, out string hhmm)

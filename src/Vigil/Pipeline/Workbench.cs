@@ -28,7 +28,7 @@ public sealed class Workbench : IDisposable
         ListsDirectory = listsDirectory;
         Lists = lists;
         Screener = lists.Entries.Count > 0 ? new Screener(lists.Entries) : null;
-        var extractor = new Extractor(lists.Entries);
+        var extractor = new Extractor(lists.Entries, ExtractorOptions.WithCachedModels());
         var resolver = new EntityResolver();
         Pipeline = new AnalysisPipeline(extractor, resolver, Screener is null ? null : new EntityScreening(Screener),
             [Analyzer.WithDefaultProvisions(resolver)]);

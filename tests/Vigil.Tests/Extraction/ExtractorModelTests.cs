@@ -28,4 +28,31 @@ public sealed class ExtractorModelTests(ExtractorFixture fixture) : IClassFixtur
         // Without the model the same text has no person: the model is what found it.
         Assert.DoesNotContain(fixture.Extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "it")).Mentions, m => m.Schema == EntitySchema.Person);
     }
+
+    private static TaggedSentence Chars(string text, string name, string type)
+    {
+        var chars = text.Select(c => c == ' ' ? "_" : c.ToString()).ToArray();
+        var tags = Enumerable.Repeat("O", chars.Length).ToArray();
+        var at = text.IndexOf(name, StringComparison.Ordinal);
+        for (var k = 0; k < name.Length; k++) tags[at + k] = (k == 0 ? "B-" : "I-") + type;
+        return new TaggedSentence(chars, tags);
+    }
+
+    [Fact]
+    public void A_Korean_character_model_adds_names_at_their_character_offsets()
+    {
+        var model = SequenceTagger.Train(
+        [
+            Chars("김철수 씨가 말했다", "김철수", "PER"),
+            Chars("이영희 씨가 말했다", "이영희", "PER"),
+            Chars("박민수 씨가 말했다", "박민수", "PER"),
+            Chars("오늘 3명이 말했다", "3명", "QT"),
+        ], null, epochs: 10, bits: 16, mode: NerFeatures.FeatureSet.Characters);
+        var extractor = new Extractor(fixture.Extractor.Gazetteer, new ExtractorOptions { NerModels = new Dictionary<string, SequenceTagger> { ["ko"] = model } });
+        const string text = "어제 최지훈 씨가 말했다.";
+        var mentions = extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "ko")).Mentions;
+        var person = Assert.Single(mentions, m => m.Schema == EntitySchema.Person);
+        Assert.Equal("최지훈", person.Text);
+        Assert.Equal(text[person.Span.Start..person.Span.End], person.Text);
+    }
 }

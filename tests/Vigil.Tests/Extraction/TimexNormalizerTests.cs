@@ -64,6 +64,18 @@ public sealed class TimexNormalizerTests
     }
 
     [Fact]
+    public void Counts_back_from_the_anchor_and_names_years_in_words()
+    {
+        Assert.Contains(("41 years ago", "1948"), Tag("It was founded 41 years ago.", Anchor));
+        Assert.Contains(("two weeks ago", "1989-10-13"), Tag("It was announced two weeks ago.", Anchor));
+        Assert.Contains(("last May", "1989-05"), Tag("It was announced last May.", Anchor));
+        Assert.Contains(("next March", "1990-03"), Tag("It will be announced next March.", Anchor));
+        Assert.Contains(("nineteen ninety-six", "1996"), Tag("In nineteen ninety-six it closed.", Anchor));
+        Assert.Contains(("1989", "1989"), Tag("Earnings for fiscal 1989 rose.", Anchor));
+        Assert.DoesNotContain(Tag("It sold 1500 shares and three-quarters of its stake.", Anchor), t => t.Value is "1500" or "P9M");
+    }
+
+    [Fact]
     public void A_number_joined_to_a_unit_describing_a_thing_is_not_a_duration()
     {
         Assert.DoesNotContain(Tag("A 6-year-old boy and the 30-year bond.", Anchor), t => t.Value is not null && t.Value.StartsWith('P'));

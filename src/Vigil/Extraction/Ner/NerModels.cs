@@ -13,7 +13,8 @@ public static class NerModels
 {
     public const string CacheVariable = "VIGIL_CACHE";
 
-    public sealed record Spec(string Name, string Language, string Description, Func<string, List<TaggedSentence>> TrainingData, int Epochs);
+    public sealed record Spec(string Name, string Language, string Description, Func<string, List<TaggedSentence>> TrainingData, int Epochs,
+        NerFeatures.FeatureSet Mode = NerFeatures.FeatureSet.Words);
 
     public static readonly IReadOnlyList<Spec> All =
     [
@@ -22,6 +23,8 @@ public static class NerModels
                        .. NerCorpora.ReadConll(Kind(shared, "FIC_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "ADG_train.tsv"))], 12),
         new("ner-ru", "ru", "Russian PER/LOC/ORG from the factRuEval-2016 development set (its training data)",
             shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset")), 12),
+        new("ner-ko", "ko", "Korean PS/LC/OG/DT/QT/TI over characters from KLUE-NER v1.1 dev (its training split is not in the shared data)",
+            shared => NerCorpora.ReadKlue(Path.Combine(shared, "data", "eval", "klue_ner_ko", "klue-ner-v1.1_dev.tsv"), keepAll: true), 12, NerFeatures.FeatureSet.Characters),
     ];
 
     private static string Kind(string shared, string file) => Path.Combine(shared, "data", "eval", "kind_it_ner", "evalita-2023", file);
@@ -46,12 +49,24 @@ public static class NerModels
     public static Spec Find(string name) => All.FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"No trainable model named '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.");
 
-    /// <summary>The cached model, or null when there is none or it was trained on an older version of the features.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DateTime Written, SequenceTagger Tagger)> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The cached model, or null when there is none or it was trained on an older version of the features.
+    /// A file is read once per process (a model is tens of MB in memory) until `vigil train` rewrites it.
+    /// </summary>
     public static SequenceTagger? TryLoad(string name)
     {
         var path = PathFor(name);
         if (!File.Exists(path)) return null;
-        try { return SequenceTagger.Load(path); }
+        var written = File.GetLastWriteTimeUtc(path);
+        if (Loaded.TryGetValue(path, out var hit) && hit.Written == written) return hit.Tagger;
+        try
+        {
+            var tagger = SequenceTagger.Load(path);
+            Loaded[path] = (written, tagger);
+            return tagger;
+        }
         catch (StaleModelException) { return null; }
     }
 
@@ -61,7 +76,7 @@ public static class NerModels
         var sw = Stopwatch.StartNew();
         var data = spec.TrainingData(sharedRoot);
         log.WriteLine($"{name}: training on {data.Count} sentences, {data.Sum(s => s.Words.Count)} tokens ({spec.Description})");
-        var tagger = SequenceTagger.Train(data, FeatureGazetteer.Value, spec.Epochs, seed: 1, log);
+        var tagger = SequenceTagger.Train(data, spec.Mode == NerFeatures.FeatureSet.Words ? FeatureGazetteer.Value : null, spec.Epochs, seed: 1, log, mode: spec.Mode);
         var path = PathFor(name);
         tagger.Save(path);
         log.WriteLine($"{name}: saved {path} ({new FileInfo(path).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");
