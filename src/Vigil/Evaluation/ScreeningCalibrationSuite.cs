@@ -45,18 +45,20 @@ public sealed class ScreeningCalibrationSuite : IEvalSuite
 
     private static IEnumerable<MatcherWeights> Grid()
     {
-        foreach (var share in new[] { 0.6, 0.7, 0.8 })
-            foreach (var minShare in new[] { 0.0, 0.4, 0.6 })
-                foreach (var conflict in new[] { 0.3, 0.45, 0.6, 0.8 })
-                    foreach (var information in new[] { 0.7, 0.8, 1.0 })
-                        foreach (var minToken in new[] { 0.75 })
+        foreach (var share in new[] { 0.5, 0.6, 0.7 })
+            foreach (var minShare in new[] { 0.0, 0.3, 0.6 })
+                foreach (var candidateFloor in new[] { 0.4, 0.6 })
+                    foreach (var conflict in new[] { 0.45, 0.6, 0.8 })
+                        foreach (var information in new[] { 0.8, 1.0 })
+                        foreach (var weakCredit in new[] { 0.0, 0.5, 0.8 })
                             yield return MatcherWeights.Default with
                             {
-                                QueryCoverageShare = share, MinCoverageShare = 0, ConflictPenalty = conflict,
-                                MinInformation = information, MinTokenSimilarity = minToken, MinCandidateCoverage = minShare,
+                                WeakPairCredit = weakCredit,
+                                QueryCoverageShare = share, MinCoverageShare = minShare, ConflictPenalty = conflict,
+                                MinInformation = information, MinCandidateCoverage = candidateFloor,
                             };
     }
 
     private static string Describe(MatcherWeights w) => string.Create(CultureInfo.InvariantCulture,
-        $"QueryCoverageShare {w.QueryCoverageShare}, MinCandidateCoverage {w.MinCandidateCoverage}, ConflictPenalty {w.ConflictPenalty}, MinInformation {w.MinInformation}, MinTokenSimilarity {w.MinTokenSimilarity}");
+        $"QueryCoverageShare {w.QueryCoverageShare}, MinCoverageShare {w.MinCoverageShare}, MinCandidateCoverage {w.MinCandidateCoverage}, ConflictPenalty {w.ConflictPenalty}, MinInformation {w.MinInformation}, MinTokenSimilarity {w.MinTokenSimilarity}, WeakPairCredit {w.WeakPairCredit}");
 }

@@ -16,7 +16,7 @@ public sealed class Screener : IScreener
     /// A hit whose score reaches this is a match (<see cref="SanctionHit.IsMatch"/>). Calibrated on the
     /// training split of the labelled name pairs; the held-out figures are in docs/accuracy.md.
     /// </summary>
-    public const double MatchThreshold = 0.76;
+    public const double MatchThreshold = 0.77;
 
     /// <summary>How many candidate names (by the index's upper bound) are scored in full per query.</summary>
     private const int CandidatesScored = 60;
@@ -201,7 +201,7 @@ public sealed class Screener : IScreener
             foreach (var id in neighbours)
             {
                 var s = TokenSimilarity.Compare(q.Tokens[i], index.Token(id), q.Keys[i], index.Keys(id), q.Transliterated);
-                if (s.Score >= comparer.Weights.MinTokenSimilarity) map[id] = s;
+                if (s.Score >= comparer.Weights.PairingFloor) map[id] = s;
             }
             result[i] = map;
         }
@@ -341,6 +341,7 @@ public sealed class Screener : IScreener
         TokenMatchKind.Skeleton => "consonants",
         TokenMatchKind.Joined => "joined",
         TokenMatchKind.Initial => "initials",
+        TokenMatchKind.Weak => "partly alike",
         _ => "exact",
     };
 

@@ -31,7 +31,8 @@ internal static class NameAnalyzer
         var result = new List<AnalyzedName>(2);
         foreach (var folded in NameFolding.TokenVariants(name, joinInitialisms: organisation))
         {
-            var tokens = NumberWords.Normalise(folded, organisation);
+            var tokens = DropRepeats(NumberWords.Normalise(folded, organisation));
+            if (organisation) tokens = SplitGluedLegalForm(tokens);
             AnalyzedName analyzed;
             if (organisation) analyzed = RewriteLegalForms(tokens);
             else
@@ -42,6 +43,32 @@ internal static class NameAnalyzer
             if (analyzed.Tokens.Length > 0 && !result.Any(r => r.Tokens.AsSpan().SequenceEqual(analyzed.Tokens))) result.Add(analyzed);
         }
         return result;
+    }
+
+    /// <summary>A word written twice in a row (Shoigu Shoigu Sergey) is a duplication, not two names.</summary>
+    private static string[] DropRepeats(string[] tokens)
+    {
+        var repeats = 0;
+        for (var i = 1; i < tokens.Length; i++) if (tokens[i] == tokens[i - 1]) repeats++;
+        if (repeats == 0) return tokens;
+        var kept = new List<string>(tokens.Length - repeats) { tokens[0] };
+        for (var i = 1; i < tokens.Length; i++) if (tokens[i] != tokens[i - 1]) kept.Add(tokens[i]);
+        return [.. kept];
+    }
+
+    private static readonly string[] GluedLegalForms = ["gmbh", "ag", "llc", "ltd", "inc", "plc", "ooo", "jsc"];
+
+    /// <summary>A legal form glued to the name's last word (SiemensAG) is split off so that it reads as one.</summary>
+    private static string[] SplitGluedLegalForm(string[] tokens)
+    {
+        if (tokens.Length == 0) return tokens;
+        var last = tokens[^1];
+        foreach (var form in GluedLegalForms)
+        {
+            if (last.Length < form.Length + 5 || !last.EndsWith(form, StringComparison.Ordinal)) continue;
+            return [.. tokens.AsSpan(0, tokens.Length - 1), last[..^form.Length], form];
+        }
+        return tokens;
     }
 
     private static string[] DropPrefixes(string[] tokens)

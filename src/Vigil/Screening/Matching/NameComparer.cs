@@ -81,12 +81,13 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
             for (var j = 0; j < m; j++)
             {
                 var (s, kind) = similarity.Get(i, j);
-                if (s >= weights.MinTokenSimilarity) found[count++] = new Cell(s, i, j, kind);
+                if (s >= weights.PairingFloor) found[count++] = new Cell(s, i, j, kind);
             }
         found = found[..count];
         found.Sort(static (a, b) => a.Sim != b.Sim ? b.Sim.CompareTo(a.Sim) : a.I != b.I ? a.I.CompareTo(b.I) : a.J.CompareTo(b.J));
         foreach (var cell in found)
         {
+            if (cell.Sim < weights.MinTokenSimilarity) break;
             if (qGroup[cell.I] >= 0 || cGroup[cell.J] >= 0) continue;
             if (groups >= groupSim.Length) break;
             qGroup[cell.I] = groups; cGroup[cell.J] = groups; groupSim[groups] = cell.Sim; groupKind[groups] = cell.Kind; groups++;
@@ -97,6 +98,14 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         // Initials: PLA / People's Liberation Army, U.S. / United States, JC / Jean Claude.
         if (groups < groupSim.Length) MatchInitials(q.Tokens, c.Tokens, c.IsLegalForm, qGroup, cGroup, groupSim, groupKind, ref groups);
         if (groups < groupSim.Length) MatchInitials(c.Tokens, q.Tokens, q.IsLegalForm, cGroup, qGroup, groupSim, groupKind, ref groups);
+        // Left-over tokens that are only somewhat alike (Merkur/Merkel, Tom/Tim) are a variant in part, not a conflict.
+        if (weights.WeakPairCredit > 0)
+            foreach (var cell in found)
+            {
+                if (cell.Sim >= weights.MinTokenSimilarity || qGroup[cell.I] >= 0 || cGroup[cell.J] >= 0 || q.IsLegalForm[cell.I] || c.IsLegalForm[cell.J]) continue;
+                if (groups >= groupSim.Length) break;
+                qGroup[cell.I] = groups; cGroup[cell.J] = groups; groupSim[groups] = cell.Sim * weights.WeakPairCredit; groupKind[groups] = TokenMatchKind.Weak; groups++;
+            }
 
         // A matched query token weighs what its list partners weigh, shared among the query tokens of its group
         // (a typo makes a token unseen, not rare).
@@ -295,6 +304,15 @@ public sealed record MatcherWeights
     /// <summary>Token pairs less similar than this are not paired at all.</summary>
     public double MinTokenSimilarity { get; init; } = 0.75;
 
+    /// <summary>Token pairs at least this similar but below <see cref="MinTokenSimilarity"/> pair as weak variants (credited at <see cref="WeakPairCredit"/>).</summary>
+    public double WeakTokenSimilarity { get; init; } = 0.55;
+
+    /// <summary>Share of its similarity that a weak pair (Merkur/Merkel) adds to coverage; 0 leaves such tokens unmatched.</summary>
+    public double WeakPairCredit { get; init; } = 0.8;
+
+    /// <summary>The lowest token similarity the comparer looks at.</summary>
+    public double PairingFloor => WeakPairCredit > 0 ? Math.Min(WeakTokenSimilarity, MinTokenSimilarity) : MinTokenSimilarity;
+
     /// <summary>Minimum similarity for a token to match two adjacent tokens written together.</summary>
     public double MinJoinedSimilarity { get; init; } = 0.85;
 
@@ -308,7 +326,7 @@ public sealed record MatcherWeights
     public double MinCandidateCoverage { get; init; } = 0.4;
 
     /// <summary>Subtracted, times the smaller share of unmatched weight on either side, when both sides have tokens the other lacks.</summary>
-    public double ConflictPenalty { get; init; } = 0.6;
+    public double ConflictPenalty { get; init; } = 0.8;
 
     /// <summary>Matched token weight (sum of rarity) needed for full credit; below it the score shrinks in proportion.</summary>
     public double MinInformation { get; init; } = 0.8;

@@ -1,7 +1,7 @@
 namespace Vigil.Screening.Matching;
 
 /// <summary>How two name tokens were found to agree.</summary>
-internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined, Initial }
+internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined, Initial, Weak }
 
 /// <summary>
 /// Similarity of two folded name tokens in [0, 1], with how it was reached: exact; a known variant
@@ -55,7 +55,7 @@ internal static class TokenSimilarity
     }
 
     /// <summary>Similarity left to a feminine/masculine pair of one name: too low to pair them.</summary>
-    public const double GenderedFormSimilarity = 0.6;
+    public const double GenderedFormSimilarity = 0.5;
 
     /// <summary>True when one token is the other with the feminine ending -a (or -a for -o), as Romance and Slavic names form it.</summary>
     internal static bool GenderedForms(string a, string b)
