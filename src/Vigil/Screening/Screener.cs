@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Vigil.Model;
 using Vigil.Screening.Matching;
@@ -25,6 +26,8 @@ public sealed class Screener : IScreener
     private readonly NameComparer comparer;
     private readonly double threshold;
     private readonly ThreadLocal<Scratch> scratch;
+    private readonly ConcurrentDictionary<string, QueryToken> tokenCache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, QueryToken> looseTokenCache = new(StringComparer.Ordinal);
 
     public Screener(IReadOnlyList<ListEntry> entries) : this(entries, MatcherWeights.Default, MatchThreshold) { }
 
@@ -36,7 +39,7 @@ public sealed class Screener : IScreener
         this.index = index;
         comparer = new NameComparer(index, weights);
         this.threshold = threshold;
-        scratch = new ThreadLocal<Scratch>(() => new Scratch(index.Names.Count));
+        scratch = new ThreadLocal<Scratch>(() => new Scratch(index.Names.Count, index.VocabularySize));
     }
 
     public IReadOnlyList<ListEntry> Entries => index.Entries;
@@ -54,30 +57,42 @@ public sealed class Screener : IScreener
             if (CountryCodes.IsCountryName(query.Name)) return [];
         var variants = AnalyzeQuery(query);
         if (variants.Count == 0) return [];
-        var best = new Dictionary<int, (double Score, QueryName Query, Dictionary<int, (double, TokenMatchKind)>[] Sims, IndexedName Name, int NameId)>();
+        var best = new Dictionary<int, (double Score, int Variant, int NameId)>();
         var looseVowels = LooseVowels(query.Name);
         var cjk = CjkLetters(query.Name);
-        foreach (var variant in variants)
+        var prepared = new (QueryName Query, Neighbour[][] Sims)[variants.Count];
+        var scratchSpace = scratch.Value!;
+        for (var v = 0; v < variants.Count; v++)
         {
-            var q = comparer.Prepare(variant, looseVowels);
+            var q = Prepare(variants[v], looseVowels);
             var sims = Expand(q);
-            foreach (var nameId in Candidates(q, sims, query.Schema))
+            prepared[v] = (q, sims);
+            foreach (var nameId in Candidates(q, sims, query.Schema, scratchSpace))
             {
                 var name = index.Names[nameId];
-                var comparison = comparer.Compare(q, name.Candidate, new ExpandedSimilarities(sims, name.TokenIds), explain: false);
+                var comparison = comparer.Compare(q, name.Candidate, new NeighbourSimilarities(sims, name.TokenIds), explain: false);
                 var score = comparison.Score * (name.IsWeak ? comparer.Weights.WeakAliasFactor : 1.0);
                 if (cjk.Length > 0) score = Math.Min(score, SameScriptCap(cjk, name.Original));
                 if (!best.TryGetValue(name.Entry, out var current) || score > current.Score || (score == current.Score && nameId < current.NameId))
-                    best[name.Entry] = (score, q, sims, name, nameId);
+                    best[name.Entry] = (score, v, nameId);
             }
         }
-        var hits = new List<(SanctionHit Hit, int Entry)>(best.Count);
-        foreach (var (entryIndex, (nameScore, q, sims, name, _)) in best)
+        // Date of birth, country and identifiers first as numbers; explanations only for the hits returned.
+        var ranked = new List<(double Score, int Entry, double NameScore, int Variant, int NameId)>();
+        foreach (var (entryIndex, (nameScore, v, nameId)) in best)
         {
             if (nameScore < minScore - comparer.Weights.BirthDateWeight - 0.02) continue;
-            var comparison = comparer.Compare(q, name.Candidate, new ExpandedSimilarities(sims, name.TokenIds));
-            var hit = BuildHit(query, index.Entries[entryIndex], name, nameScore, comparison);
-            if (hit.Score >= minScore) hits.Add((hit, entryIndex));
+            var adjusted = Adjust(query, index.Entries[entryIndex], nameScore, null, null);
+            if (adjusted >= minScore) ranked.Add((adjusted, entryIndex, nameScore, v, nameId));
+        }
+        ranked.Sort((a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Entry.CompareTo(b.Entry));
+        var hits = new List<(SanctionHit Hit, int Entry)>(Math.Min(limit, ranked.Count));
+        foreach (var (_, entryIndex, nameScore, v, nameId) in ranked.Take(limit))
+        {
+            var name = index.Names[nameId];
+            var (q, sims) = prepared[v];
+            var comparison = comparer.Compare(q, name.Candidate, new NeighbourSimilarities(sims, name.TokenIds));
+            hits.Add((BuildHit(query, index.Entries[entryIndex], name, nameScore, comparison), entryIndex));
         }
         return hits.OrderByDescending(h => h.Hit.Score).ThenBy(h => h.Entry).Take(limit).Select(h => h.Hit).ToList();
     }
@@ -106,10 +121,27 @@ public sealed class Screener : IScreener
         return best;
     }
 
-    /// <summary>Similarities looked up in the query's expanded neighbours (the index path).</summary>
-    private readonly struct ExpandedSimilarities(Dictionary<int, (double, TokenMatchKind)>[] sims, int[] tokenIds) : ITokenSimilarities
+    /// <summary>Similarities looked up in the query tokens' neighbour lists (sorted by vocabulary id; the index path).</summary>
+    private readonly struct NeighbourSimilarities(Neighbour[][] sims, int[] tokenIds) : ITokenSimilarities
     {
-        public (double Score, TokenMatchKind Kind) Get(int i, int j) => sims[i].TryGetValue(tokenIds[j], out var s) ? s : (0, TokenMatchKind.None);
+        public (double Score, TokenMatchKind Kind) Get(int i, int j)
+        {
+            var k = Find(sims[i], tokenIds[j]);
+            return k >= 0 ? (sims[i][k].Similarity, sims[i][k].Kind) : (0, TokenMatchKind.None);
+        }
+    }
+
+    private static int Find(Neighbour[] list, int tokenId)
+    {
+        int lo = 0, hi = list.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var id = list[mid].TokenId;
+            if (id == tokenId) return mid;
+            if (id < tokenId) lo = mid + 1; else hi = mid - 1;
+        }
+        return -1;
     }
 
     /// <summary>Similarities computed token by token (for a pair of names outside the index).</summary>
@@ -188,78 +220,153 @@ public sealed class Screener : IScreener
         return nonLatin;
     }
 
-    /// <summary>For each query token, the vocabulary tokens similar enough to pair with it, and how similar.</summary>
-    private Dictionary<int, (double, TokenMatchKind)>[] Expand(QueryName q)
+    /// <summary>A query spelling with its tokens' keys (from the token cache) and weights.</summary>
+    private QueryName Prepare(AnalyzedName name, bool looseVowels)
     {
-        var result = new Dictionary<int, (double, TokenMatchKind)>[q.Tokens.Length];
-        var neighbours = new HashSet<int>();
-        for (var i = 0; i < q.Tokens.Length; i++)
+        var keys = new TokenKeys[name.Tokens.Length];
+        var w = new double[name.Tokens.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            neighbours.Clear();
-            index.Neighbours(q.Tokens[i], q.Keys[i], neighbours);
-            var map = new Dictionary<int, (double, TokenMatchKind)>(neighbours.Count);
-            foreach (var id in neighbours)
-            {
-                var s = TokenSimilarity.Compare(q.Tokens[i], index.Token(id), q.Keys[i], index.Keys(id), q.Transliterated);
-                if (s.Score >= comparer.Weights.PairingFloor) map[id] = s;
-            }
-            result[i] = map;
+            keys[i] = TokenInfo(name.Tokens[i], looseVowels).Keys;
+            w[i] = name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(name.Tokens[i]);
         }
+        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, looseVowels);
+    }
+
+    /// <summary>For each query token, the vocabulary tokens similar enough to pair with it, sorted by id.</summary>
+    private Neighbour[][] Expand(QueryName q)
+    {
+        var result = new Neighbour[q.Tokens.Length][];
+        for (var i = 0; i < result.Length; i++) result[i] = TokenInfo(q.Tokens[i], q.Transliterated).Neighbours;
         return result;
     }
 
-    private List<int> Candidates(QueryName q, Dictionary<int, (double Score, TokenMatchKind)>[] sims, EntitySchema? schema)
+    /// <summary>
+    /// A query token's keys and scored neighbours, cached: the same given names and surnames come back
+    /// query after query, and both depend only on the token, the index and the weights.
+    /// </summary>
+    private QueryToken TokenInfo(string token, bool looseVowels)
     {
-        var s = scratch.Value!;
+        var cache = looseVowels ? looseTokenCache : tokenCache;
+        if (cache.TryGetValue(token, out var info)) return info;
+        var keys = index.KeysFor(token);
+        var neighbours = new HashSet<int>();
+        index.Neighbours(token, keys, neighbours);
+        var list = new List<Neighbour>(neighbours.Count);
+        foreach (var id in neighbours)
+        {
+            var (score, kind) = TokenSimilarity.Compare(token, index.Token(id), keys, index.Keys(id), looseVowels);
+            if (score >= comparer.Weights.PairingFloor) list.Add(new Neighbour(id, score, kind, score * index.Weight(id)));
+        }
+        list.Sort((a, b) => a.TokenId.CompareTo(b.TokenId));
+        var maxGain = 0.0;
+        foreach (var n in list) maxGain = Math.Max(maxGain, n.Gain);
+        info = new QueryToken(keys, [.. list], maxGain, Splits(token));
+        if (cache.Count < TokenCacheLimit) cache.TryAdd(token, info);
+        return info;
+    }
+
+    /// <summary>The share of a query's weight that its commonest tokens may carry and still not bring in candidates of their own.</summary>
+    private const double NonEssentialShare = 0.4;
+
+    private const int TokenCacheLimit = 200_000;
+
+    /// <summary>Gain cut-offs tried, highest first, for leaving common neighbours out of candidate generation.</summary>
+    private static readonly double[] GainCutoffs = [0.3, 0.25, 0.2, 0.15, 0.1, 0.05];
+
+    /// <summary>
+    /// The names worth scoring in full: every name holding a token similar to a query token, ranked by an
+    /// upper bound of its score (per query token, the best similarity × weight among the name's tokens), best
+    /// <see cref="CandidatesScored"/> kept. Pairings that weigh little (the exact token al, a common given name)
+    /// do not bring in names by themselves when together they carry less than <see cref="NonEssentialShare"/> of
+    /// the query's weight: a name that shares only those cannot cover the query. They still count in the bound.
+    /// </summary>
+    private List<int> Candidates(QueryName q, Neighbour[][] sims, EntitySchema? schema, Scratch s)
+    {
         s.Generation++;
         var touched = s.Touched;
         touched.Clear();
-        for (var i = 0; i < sims.Length; i++)
+        var n = sims.Length;
+        var total = 0.0;
+        for (var i = 0; i < n; i++) total += TokenInfo(q.Tokens[i], q.Transliterated).MaxGain;
+        var cutoff = 0.0;
+        foreach (var candidate in GainCutoffs)
         {
-            s.TokenGeneration++;
-            foreach (var (tokenId, (sim, _)) in sims[i])
+            var below = 0.0;
+            for (var i = 0; i < n; i++)
             {
-                var gain = sim * index.Weight(tokenId);
-                foreach (var nameId in index.Postings(tokenId))
+                var best = 0.0;
+                foreach (var nb in sims[i]) if (nb.Gain < candidate && nb.Gain > best) best = nb.Gain;
+                below += best;
+            }
+            if (below < NonEssentialShare * total) { cutoff = candidate; break; }
+        }
+        for (var i = 0; i < n; i++)
+            foreach (var nb in sims[i])
+            {
+                if (nb.Gain < cutoff) continue;
+                foreach (var nameId in index.Postings(nb.TokenId))
+                    if (s.Stamp[nameId] != s.Generation) { s.Stamp[nameId] = s.Generation; s.Accumulated[nameId] = 0; touched.Add(nameId); }
+            }
+        // A query token that the lists write as two (Jongun / Jong Un) reaches its names through both halves.
+        for (var i = 0; i < n; i++)
+            foreach (var (left, right) in TokenInfo(q.Tokens[i], q.Transliterated).Splits)
+            {
+                var gain = 0.5 * (index.Weight(left) + index.Weight(right));
+                foreach (var nameId in index.Postings(left))
                 {
-                    if (s.Stamp[nameId] != s.Generation) { s.Stamp[nameId] = s.Generation; s.Accumulated[nameId] = 0; s.TokenStamp[nameId] = 0; s.Best[nameId] = 0; touched.Add(nameId); }
-                    if (s.TokenStamp[nameId] != s.TokenGeneration) { s.TokenStamp[nameId] = s.TokenGeneration; s.Accumulated[nameId] += s.Best[nameId]; s.Best[nameId] = 0; }
-                    if (gain > s.Best[nameId]) s.Best[nameId] = gain;
+                    if (s.Stamp[nameId] != s.Generation) { s.Stamp[nameId] = s.Generation; s.Accumulated[nameId] = 0; touched.Add(nameId); }
+                    s.Accumulated[nameId] = Math.Max(s.Accumulated[nameId], gain);
                 }
             }
-        }
-        // A query token that the lists write as two (Jongun / Jong Un) reaches its names through both halves.
-        for (var i = 0; i < q.Tokens.Length; i++)
-        {
-            if (q.Tokens[i].Length < 5) continue;
-            foreach (var (left, right) in Splits(q.Tokens[i]))
+        // Each neighbour token's gains towards every query token, one row per token, found through a stamped map.
+        var rowGains = s.RowGains;
+        rowGains.Clear();
+        var rows = 0;
+        for (var i = 0; i < n; i++)
+            foreach (var nb in sims[i])
             {
-                s.TokenGeneration++;
-                foreach (var id in new[] { left, right })
-                    foreach (var nameId in index.Postings(id))
-                    {
-                        var gain = 0.5 * index.Weight(id);
-                        if (s.Stamp[nameId] != s.Generation) { s.Stamp[nameId] = s.Generation; s.Accumulated[nameId] = 0; s.TokenStamp[nameId] = 0; s.Best[nameId] = 0; touched.Add(nameId); }
-                        if (s.TokenStamp[nameId] != s.TokenGeneration) { s.TokenStamp[nameId] = s.TokenGeneration; s.Accumulated[nameId] += s.Best[nameId]; s.Best[nameId] = 0; }
-                        s.Best[nameId] += gain;
-                    }
+                if (s.RowStamp[nb.TokenId] != s.Generation)
+                {
+                    s.RowStamp[nb.TokenId] = s.Generation;
+                    s.Row[nb.TokenId] = rows++;
+                    for (var x = 0; x < n; x++) rowGains.Add(0);
+                }
+                var cell = s.Row[nb.TokenId] * n + i;
+                if (nb.Gain > rowGains[cell]) rowGains[cell] = nb.Gain;
             }
-        }
-        var scored = new List<(double Bound, int Name)>(touched.Count);
+        Span<double> perToken = stackalloc double[n];
+        var heap = s.Heap;
+        heap.Clear();
         foreach (var nameId in touched)
         {
-            var bound = s.Accumulated[nameId] + s.Best[nameId];
-            if (!Compatible(schema, index.Entries[index.Names[nameId].Entry].Schema)) continue;
-            scored.Add((bound, nameId));
+            if (!Compatible(schema, index.NameSchema(nameId))) continue;
+            perToken.Clear();
+            foreach (var id in index.Names[nameId].TokenIds)
+            {
+                if (s.RowStamp[id] != s.Generation) continue;
+                var row = s.Row[id] * n;
+                for (var i = 0; i < n; i++) perToken[i] = Math.Max(perToken[i], rowGains[row + i]);
+            }
+            var bound = s.Accumulated[nameId];
+            foreach (var g in perToken) bound += g;
+            // Keep the best CandidatesScored: a min-heap whose root is the worst kept (lowest bound, then highest id).
+            if (heap.Count < CandidatesScored) heap.Enqueue(nameId, (bound, nameId));
+            else if (heap.TryPeek(out _, out var worst) && (bound > worst.Bound || (bound == worst.Bound && nameId < worst.Name))) heap.EnqueueDequeue(nameId, (bound, nameId));
         }
-        scored.Sort((a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Name.CompareTo(b.Name));
-        return scored.Take(CandidatesScored).Select(x => x.Name).ToList();
+        var result = new List<(double Bound, int Name)>(heap.Count);
+        while (heap.TryDequeue(out var id, out var p)) result.Add((p.Bound, id));
+        result.Sort((a, b) => a.Bound != b.Bound ? b.Bound.CompareTo(a.Bound) : a.Name.CompareTo(b.Name));
+        return result.ConvertAll(x => x.Name);
     }
 
-    private IEnumerable<(int Left, int Right)> Splits(string token)
+    private (int Left, int Right)[] Splits(string token)
     {
+        if (token.Length < 5) return [];
+        List<(int, int)>? result = null;
         for (var k = 2; k <= token.Length - 2; k++)
-            if (index.Find(token[..k]) is { } left && index.Find(token[k..]) is { } right) yield return (left, right);
+            if (index.Find(token.AsSpan(0, k)) is { } left && index.Find(token.AsSpan(k)) is { } right) (result ??= []).Add((left, right));
+        return result is null ? [] : [.. result];
     }
 
     private static bool Compatible(EntitySchema? query, EntitySchema entry) => query switch
@@ -282,13 +389,29 @@ public sealed class Screener : IScreener
         features.Add(new MatchFeature("name", nameScore, $"'{name.Original}'{(name.IsWeak ? " (weak alias)" : "")}: {how}{missing}{extra}"));
         var parts = new List<string> { $"name {F(nameScore)} against '{name.Original}' ({how}{missing})" };
 
+        score = Adjust(query, entry, nameScore, features, parts);
+        score = Math.Clamp(score, 0, 1);
+        var isMatch = score >= threshold;
+        var explanation = $"{entry.List} {entry.ListId}: {string.Join("; ", parts)}; score {F(score)} {(isMatch ? ">=" : "<")} threshold {F(threshold)}";
+        return new SanctionHit(entry.List, entry.ListId, entry.Name, Math.Round(score, 4), isMatch, entry.Programs, explanation, features);
+    }
+
+    /// <summary>
+    /// The name score moved by what else is known: an agreeing date of birth adds, a conflicting one or another
+    /// nationality subtracts, a shared identifier makes it near certain. With <paramref name="features"/> and
+    /// <paramref name="parts"/> given, says why.
+    /// </summary>
+    private double Adjust(ScreeningQuery query, ListEntry entry, double nameScore, List<MatchFeature>? features, List<string>? parts)
+    {
+        var w = comparer.Weights;
+        var score = nameScore;
         if (query.BirthDate is { } dob && entry.BirthDates.Count > 0)
         {
             if (entry.BirthDates.Any(d => d.IsCompatibleWith(dob)))
             {
                 score += w.BirthDateWeight;
-                features.Add(new MatchFeature("birth_date", w.BirthDateWeight, $"{dob} agrees with {string.Join(", ", entry.BirthDates)}"));
-                parts.Add($"born {dob} agrees");
+                features?.Add(new MatchFeature("birth_date", w.BirthDateWeight, $"{dob} agrees with {string.Join(", ", entry.BirthDates)}"));
+                parts?.Add($"born {dob} agrees");
             }
             else
             {
@@ -296,8 +419,8 @@ public sealed class Screener : IScreener
                 var near = entry.BirthDates.Any(d => Math.Abs(d.Value.Year - dob.Value.Year) <= 1);
                 var penalty = near ? w.BirthDateWeight : w.BirthDateConflictPenalty;
                 score -= penalty;
-                features.Add(new MatchFeature("birth_date", -penalty, $"{dob} conflicts with {string.Join(", ", entry.BirthDates)}"));
-                parts.Add($"born {dob} conflicts with {string.Join(", ", entry.BirthDates.Take(3))}");
+                features?.Add(new MatchFeature("birth_date", -penalty, $"{dob} conflicts with {string.Join(", ", entry.BirthDates)}"));
+                parts?.Add($"born {dob} conflicts with {string.Join(", ", entry.BirthDates.Take(3))}");
             }
         }
         if (!string.IsNullOrWhiteSpace(query.Country) && entry.Nationalities.Count > 0)
@@ -305,14 +428,14 @@ public sealed class Screener : IScreener
             var code = CountryCodes.CodeOrName(query.Country);
             if (entry.Nationalities.Contains(code, StringComparer.OrdinalIgnoreCase))
             {
-                features.Add(new MatchFeature("country", 0, $"{code} is a listed nationality"));
-                parts.Add($"country {code} agrees");
+                features?.Add(new MatchFeature("country", 0, $"{code} is a listed nationality"));
+                parts?.Add($"country {code} agrees");
             }
             else
             {
                 score -= w.CountryMismatchPenalty;
-                features.Add(new MatchFeature("country", -w.CountryMismatchPenalty, $"{code} is not among {string.Join(", ", entry.Nationalities)}"));
-                parts.Add($"country {code} not among {string.Join(", ", entry.Nationalities)}");
+                features?.Add(new MatchFeature("country", -w.CountryMismatchPenalty, $"{code} is not among {string.Join(", ", entry.Nationalities)}"));
+                parts?.Add($"country {code} not among {string.Join(", ", entry.Nationalities)}");
             }
         }
         if (query.Identifiers is { Count: > 0 } ids && entry.Identifiers.Count > 0)
@@ -321,14 +444,11 @@ public sealed class Screener : IScreener
             if (shared is not null)
             {
                 score = Math.Max(score, 0.99);
-                features.Add(new MatchFeature("identifier", 1, $"{shared.Type} {shared.Value} is listed"));
-                parts.Add($"{shared.Type} {shared.Value} is listed");
+                features?.Add(new MatchFeature("identifier", 1, $"{shared.Type} {shared.Value} is listed"));
+                parts?.Add($"{shared.Type} {shared.Value} is listed");
             }
         }
-        score = Math.Clamp(score, 0, 1);
-        var isMatch = score >= threshold;
-        var explanation = $"{entry.List} {entry.ListId}: {string.Join("; ", parts)}; score {F(score)} {(isMatch ? ">=" : "<")} threshold {F(threshold)}";
-        return new SanctionHit(entry.List, entry.ListId, entry.Name, Math.Round(score, 4), isMatch, entry.Programs, explanation, features);
+        return Math.Clamp(score, 0, 1);
     }
 
     private static string Canonical(string s) => new(s.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
@@ -347,14 +467,28 @@ public sealed class Screener : IScreener
 
     private static string F(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private sealed class Scratch(int names)
+    /// <summary>Orders heap entries worst first: lower bound, then (for equal bounds) higher name id.</summary>
+    private sealed class WorstFirst : IComparer<(double Bound, int Name)>
+    {
+        public static readonly WorstFirst Instance = new();
+        public int Compare((double Bound, int Name) a, (double Bound, int Name) b) => a.Bound != b.Bound ? a.Bound.CompareTo(b.Bound) : b.Name.CompareTo(a.Name);
+    }
+
+    /// <summary>A vocabulary token paired with a query token: its similarity, how, and its gain (similarity × weight) for candidate bounds.</summary>
+    private readonly record struct Neighbour(int TokenId, double Similarity, TokenMatchKind Kind, double Gain);
+
+    /// <summary>What the screener knows about a query token once: keys, neighbours, the best gain, and splits into two listed tokens.</summary>
+    private sealed record QueryToken(TokenKeys Keys, Neighbour[] Neighbours, double MaxGain, (int Left, int Right)[] Splits);
+
+    private sealed class Scratch(int names, int vocabulary)
     {
         public readonly int[] Stamp = new int[names];
-        public readonly int[] TokenStamp = new int[names];
         public readonly double[] Accumulated = new double[names];
-        public readonly double[] Best = new double[names];
         public readonly List<int> Touched = new(1024);
+        public readonly int[] RowStamp = new int[vocabulary];
+        public readonly int[] Row = new int[vocabulary];
+        public readonly List<double> RowGains = new(1024);
+        public readonly PriorityQueue<int, (double Bound, int Name)> Heap = new(CandidatesScored + 1, WorstFirst.Instance);
         public int Generation;
-        public int TokenGeneration;
     }
 }

@@ -103,6 +103,8 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
             foreach (var cell in found)
             {
                 if (cell.Sim >= weights.MinTokenSimilarity || qGroup[cell.I] >= 0 || cGroup[cell.J] >= 0 || q.IsLegalForm[cell.I] || c.IsLegalForm[cell.J]) continue;
+                // Short tokens are whole syllables (Min/Man are two Korean given names), and a different first letter is a different name.
+                if (!PartlyAlike(q.Tokens[cell.I], c.Tokens[cell.J])) continue;
                 if (groups >= groupSim.Length) break;
                 qGroup[cell.I] = groups; cGroup[cell.J] = groups; groupSim[groups] = cell.Sim * weights.WeakPairCredit; groupKind[groups] = TokenMatchKind.Weak; groups++;
             }
@@ -171,6 +173,8 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         if (orderConflict) conflicts.Add("patronymic chain in another order");
         return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate) { Conflicts = conflicts };
     }
+
+    private static bool PartlyAlike(string a, string b) => a.Length >= 4 && b.Length >= 4 && a[0] == b[0];
 
     private readonly record struct Cell(double Sim, int I, int J, TokenMatchKind Kind);
 
@@ -304,7 +308,7 @@ public sealed record MatcherWeights
     /// <summary>Token pairs less similar than this are not paired at all.</summary>
     public double MinTokenSimilarity { get; init; } = 0.75;
 
-    /// <summary>Token pairs at least this similar but below <see cref="MinTokenSimilarity"/> pair as weak variants (credited at <see cref="WeakPairCredit"/>).</summary>
+    /// <summary>Token pairs at least this similar but below <see cref="MinTokenSimilarity"/> pair as weak variants (credited at <see cref="WeakPairCredit"/>), when both have four letters or more and the same first letter.</summary>
     public double WeakTokenSimilarity { get; init; } = 0.55;
 
     /// <summary>Share of its similarity that a weak pair (Merkur/Merkel) adds to coverage; 0 leaves such tokens unmatched.</summary>

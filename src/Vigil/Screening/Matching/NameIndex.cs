@@ -29,7 +29,8 @@ internal sealed class NameIndex
     private readonly List<TokenKeys> keys = [];
     private readonly List<int> entryFrequency = [];
     private readonly List<List<int>> postingLists = [];
-    private readonly Dictionary<string, List<int>> deletions = new(StringComparer.Ordinal);
+    /// <summary>Tokens by a hash of each one-deletion variant (and of the token itself); a collision only adds a candidate the caller scores.</summary>
+    private readonly Dictionary<ulong, List<int>> deletions = [];
     private readonly Dictionary<string, List<int>> sounds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> skeletons = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<int>> groups = [];
@@ -38,6 +39,8 @@ internal sealed class NameIndex
     private readonly Dictionary<int, int> groupFrequency = [];
     private int entryCount = 2;
     private int[][] postings = [];
+    private readonly EntitySchema[] nameSchemas;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> tokenLookup;
 
     public IReadOnlyList<ListEntry> Entries { get; }
     public List<IndexedName> Names { get; } = [];
@@ -83,6 +86,8 @@ internal sealed class NameIndex
             weights[t] = NameAnalyzer.IsLegalFormToken(tokens[t]) ? LegalFormWeight : IsNumber(tokens[t]) ? NumeralWeight : WeightFor(frequency, n);
         }
         entryCount = n;
+        nameSchemas = Names.Select(name => entries[name.Entry].Schema).ToArray();
+        tokenLookup = tokenIds.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var name in Names)
             name.Candidate = new CandidateName(name.Original, name.TokenIds.Select(Token).ToArray(), name.TokenIds, name.IsLegalForm,
                 name.TokenIds.Select((id, j) => name.IsLegalForm[j] ? LegalFormWeight : weights[id]).ToArray());
@@ -105,6 +110,10 @@ internal sealed class NameIndex
     public int Frequency(int id) => entryFrequency[id];
     public int[] Postings(int id) => postings[id];
     public int? Find(string token) => tokenIds.TryGetValue(token, out var id) ? id : null;
+    public int? Find(ReadOnlySpan<char> token) => tokenLookup.TryGetValue(token, out var id) ? id : null;
+
+    /// <summary>The schema of the entry a name belongs to.</summary>
+    public EntitySchema NameSchema(int nameId) => nameSchemas[nameId];
 
     /// <summary>Weight of a query token that is not in the vocabulary, or is: by its frequency in the lists.</summary>
     public double QueryWeight(string token)
@@ -122,10 +131,10 @@ internal sealed class NameIndex
     public void Neighbours(string token, TokenKeys k, HashSet<int> into)
     {
         if (tokenIds.TryGetValue(token, out var exact)) into.Add(exact);
-        if (deletions.TryGetValue(token, out var list)) into.UnionWith(list);
+        if (deletions.TryGetValue(DeletionHash(token, -1), out var list)) into.UnionWith(list);
         if (token.Length >= 4)
             for (var i = 0; i < token.Length; i++)
-                if (deletions.TryGetValue(token.Remove(i, 1), out var near)) into.UnionWith(near);
+                if (deletions.TryGetValue(DeletionHash(token, i), out var near)) into.UnionWith(near);
         if (k.Sound.Length >= 2 && sounds.TryGetValue(k.Sound, out var s)) into.UnionWith(s);
         if (k.Skeleton.Length >= 2 && skeletons.TryGetValue(k.Skeleton, out var sk) && sk.Count <= 400) into.UnionWith(sk);
         if (k.Group >= 0 && groups.TryGetValue(k.Group, out var g)) into.UnionWith(g);
@@ -143,9 +152,9 @@ internal sealed class NameIndex
         postingLists.Add([]);
         // The token itself and, for tokens long enough to carry a typo, each one-deletion variant:
         // a query token or one of its deletions meeting one of these is within two edits.
-        Add(deletions, token, id);
+        Add(deletions, DeletionHash(token, -1), id);
         if (token.Length >= 4)
-            for (var i = 0; i < token.Length; i++) Add(deletions, token.Remove(i, 1), id);
+            for (var i = 0; i < token.Length; i++) Add(deletions, DeletionHash(token, i), id);
         if (k.Sound.Length >= 2) Add(sounds, k.Sound, id);
         if (k.Skeleton.Length >= 2) Add(skeletons, k.Skeleton, id);
         if (k.Group >= 0)
@@ -156,7 +165,19 @@ internal sealed class NameIndex
         return id;
     }
 
-    private static void Add(Dictionary<string, List<int>> map, string key, int id)
+    /// <summary>FNV-1a hash of <paramref name="token"/> without the character at <paramref name="skip"/> (−1: the whole token).</summary>
+    private static ulong DeletionHash(string token, int skip)
+    {
+        var hash = 14695981039346656037UL;
+        for (var i = 0; i < token.Length; i++)
+        {
+            if (i == skip) continue;
+            hash = (hash ^ token[i]) * 1099511628211UL;
+        }
+        return (hash ^ (ulong)(token.Length - (skip >= 0 ? 1 : 0))) * 1099511628211UL;
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, List<int>> map, TKey key, int id) where TKey : notnull
     {
         if (!map.TryGetValue(key, out var list)) map[key] = list = [];
         if (list.Count == 0 || list[^1] != id) list.Add(id);
