@@ -1,4 +1,5 @@
 using Vigil.Model;
+using Vigil.Server.Hosting;
 using Vigil.Storage.Reviews;
 
 namespace Vigil.Server.Api;
@@ -98,6 +99,13 @@ public sealed class AnalysisQueries(AnalysisResult analysis)
         Claims(filter ?? new ClaimFilter()).Select(c => (Date: DateOf(c), Claim: c))
             .OrderBy(x => x.Date is null).ThenBy(x => x.Date, StringComparer.Ordinal).ThenBy(x => x.Claim.Id, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// The (entity, list, list id) hits a reviewer marked false positive, while their list entry is
+    /// unchanged: a changed entry is shown again. The lists are consulted only when such a review exists.
+    /// </summary>
+    public static HashSet<(string EntityId, string List, string ListId)> Suppressed(IReviewLog reviews, CatalogHolder lists, string? entityId = null) =>
+        reviews.Suppressed(entityId, (list, id) => lists.Catalog.FingerprintOf(list, id));
+
     /// <summary>The entity's hits, split into those in force and those a reviewer marked false positive.</summary>
     public static (IReadOnlyList<SanctionHit> Active, IReadOnlyList<SanctionHit> Suppressed) SplitHits(Entity entity, ISet<(string, string, string)> suppressed)
     {
@@ -111,9 +119,8 @@ public sealed class AnalysisQueries(AnalysisResult analysis)
     public static Entity WithoutSuppressed(Entity entity, ISet<(string, string, string)> suppressed) =>
         entity with { Sanctions = SplitHits(entity, suppressed).Active };
 
-    public static AnalysisResult WithoutSuppressed(AnalysisResult analysis, IReviewLog reviews)
+    public static AnalysisResult WithoutSuppressed(AnalysisResult analysis, ISet<(string, string, string)> suppressed)
     {
-        var suppressed = reviews.Suppressed();
         return suppressed.Count == 0 ? analysis : analysis with { Entities = analysis.Entities.Select(e => WithoutSuppressed(e, suppressed)).ToList() };
     }
 }

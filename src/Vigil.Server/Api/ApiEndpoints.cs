@@ -38,7 +38,7 @@ internal static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api").WithTags("analysis").RequireRateLimiting(RateLimits.Read);
-        read.MapGet("/analysis", (Backend b) => Reports.Render("json", AnalysisQueries.WithoutSuppressed(b.Analysis(), b.Reviews)))
+        read.MapGet("/analysis", (Backend b, CatalogHolder c) => Reports.Render("json", AnalysisQueries.WithoutSuppressed(b.Analysis(), AnalysisQueries.Suppressed(b.Reviews, c))))
             .WithSummary("The stored analysis, as `vigil analyze --format json` writes it").Produces<AnalysisDto>();
         read.MapGet("/documents", (Backend b) => b.Analysis().Documents.Select(DocumentDto.From).ToList()).WithSummary("Stored documents");
         read.MapGet("/documents/{id}", (string id, Backend b) =>
@@ -46,16 +46,16 @@ internal static class ApiEndpoints
                 ? Results.Ok(new { document = DocumentDto.From(d), text = d.Text })
                 : NotFound($"No document with id '{id}'. GET /api/documents lists them."))
             .WithSummary("One document with its cleaned text");
-        read.MapGet("/entities", (string? q, string? schema, bool? sanctioned, Backend b) =>
+        read.MapGet("/entities", (string? q, string? schema, bool? sanctioned, Backend b, CatalogHolder c) =>
         {
-            var suppressed = b.Reviews.Suppressed();
+            var suppressed = AnalysisQueries.Suppressed(b.Reviews, c);
             return new AnalysisQueries(b.Analysis()).Entities(q, schema, sanctioned).Select(e => EntityDto.From(AnalysisQueries.WithoutSuppressed(e, suppressed))).ToList();
         }).WithSummary("Entities, most mentioned first; filter by name (q), schema, sanctioned");
-        read.MapGet("/entities/{id}", (string id, Backend b) =>
+        read.MapGet("/entities/{id}", (string id, Backend b, CatalogHolder c) =>
         {
             var queries = new AnalysisQueries(b.Analysis());
             if (queries.Entity(id) is not { } e) return NotFound($"No entity with id '{id}'. GET /api/entities lists them.");
-            var (active, suppressed) = AnalysisQueries.SplitHits(e, b.Reviews.Suppressed(e.Id));
+            var (active, suppressed) = AnalysisQueries.SplitHits(e, AnalysisQueries.Suppressed(b.Reviews, c, e.Id));
             return Results.Ok(new
             {
                 entity = EntityDto.From(e with { Sanctions = active }),
@@ -81,7 +81,7 @@ internal static class ApiEndpoints
             .WithSummary("One story");
         read.MapGet("/timeline", (Backend b) => new AnalysisQueries(b.Analysis()).Timeline().Select(x => new { date = x.Date, claim = ClaimDto.From(x.Claim) }).ToList())
             .WithSummary("Claims in date order");
-        read.MapGet("/reports/{format}", (string format, Backend b) => Reports.Render(format, AnalysisQueries.WithoutSuppressed(b.Analysis(), b.Reviews)))
+        read.MapGet("/reports/{format}", (string format, Backend b, CatalogHolder c) => Reports.Render(format, AnalysisQueries.WithoutSuppressed(b.Analysis(), AnalysisQueries.Suppressed(b.Reviews, c))))
             .WithSummary("The report of the stored analysis: json, md or html (as `vigil analyze --format` writes it)");
         read.MapGet("/counts", (Backend b) => b.Read(s => s.Count())).WithSummary("Row counts of the store");
 
@@ -97,7 +97,7 @@ internal static class ApiEndpoints
 
         var reviews = app.MapGroup("/api/reviews").WithTags("reviews");
         reviews.MapGet("", (string? entity, Backend b) => b.Reviews.History(entity)).RequireRateLimiting(RateLimits.Read).WithSummary("The review audit trail, oldest first");
-        reviews.MapPost("", (ReviewRequest? body, Backend b) => AddReview(body, b)).RequireRateLimiting(RateLimits.Write).AddEndpointFilter<ApiKeyFilter>()
+        reviews.MapPost("", (ReviewRequest? body, Backend b, CatalogHolder c) => AddReview(body, b, c)).RequireRateLimiting(RateLimits.Write).AddEndpointFilter<ApiKeyFilter>()
             .WithSummary("Records a reviewer's verdict on one hit (false_positive, confirmed, reopened)");
 
         var jobs = app.MapGroup("/api").WithTags("jobs");
@@ -139,7 +139,7 @@ internal static class ApiEndpoints
         });
     }
 
-    internal static IResult AddReview(ReviewRequest? body, Backend b)
+    internal static IResult AddReview(ReviewRequest? body, Backend b, CatalogHolder lists)
     {
         if (body is null) return BadRequest("Send {\"entity\", \"list\", \"list_id\", \"verdict\", \"reviewer\", \"note\"}.");
         var missing = new[] { ("entity", body.Entity), ("list", body.List), ("list_id", body.ListId), ("verdict", body.Verdict), ("reviewer", body.Reviewer) }
@@ -151,7 +151,9 @@ internal static class ApiEndpoints
         if (entity is null) return NotFound($"No entity with id '{body.Entity}'.");
         if (!entity.Sanctions.Any(h => h.List == body.List && h.ListId == body.ListId))
             return NotFound($"Entity '{body.Entity}' has no hit on {body.List} {body.ListId}.");
-        var review = new HitReview(Guid.NewGuid().ToString("N"), entity.Id, body.List!, body.ListId!, body.Verdict!, body.Reviewer.Trim(), body.Note?.Trim(), DateTimeOffset.UtcNow);
+        // The entry as the reviewer sees it: a false positive holds until the list changes that entry.
+        var review = new HitReview(Guid.NewGuid().ToString("N"), entity.Id, body.List!, body.ListId!, body.Verdict!, body.Reviewer.Trim(), body.Note?.Trim(), DateTimeOffset.UtcNow,
+            lists.Catalog.FingerprintOf(body.List!, body.ListId!));
         b.Reviews.Add(review);
         return Results.Created($"/api/reviews?entity={Uri.EscapeDataString(entity.Id)}", review);
     }

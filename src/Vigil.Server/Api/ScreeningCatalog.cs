@@ -54,7 +54,12 @@ public sealed class ScreeningCatalog
 
     public string? IdOf(SanctionHit hit) => _idOf.GetValueOrDefault((hit.List, hit.ListId));
 
-    public ListEntry? EntryOf(SanctionHit hit) => IdOf(hit) is { } id ? Find(id) : null;
+    public ListEntry? EntryOf(SanctionHit hit) => EntryOf(hit.List, hit.ListId);
+
+    public ListEntry? EntryOf(string list, string listId) => _idOf.GetValueOrDefault((list, listId)) is { } id ? Find(id) : null;
+
+    /// <summary>The entry as the lists hold it now, as a fingerprint (null when it is not listed): what a review of a hit is tied to.</summary>
+    public string? FingerprintOf(string list, string listId) => EntryOf(list, listId) is { } e ? HitSuppressions.Fingerprint(e) : null;
 
     // Screening is CPU-bound and uses per-thread scratch buffers the size of the index: running more
     // at once than there are cores only adds threads that evict each other's buffers from cache.

@@ -23,10 +23,10 @@ internal static class UiEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var ui = app.MapGroup("").ExcludeFromDescription().RequireRateLimiting(RateLimits.Read);
-        ui.MapGet("/", (Backend b) => Page(Dashboard(b)));
+        ui.MapGet("/", (Backend b, CatalogHolder c) => Page(Dashboard(b, c)));
         ui.MapGet("/claims", (HttpRequest r, Backend b) => Page(Claims(r, b)));
-        ui.MapGet("/entity", (string? q, string? schema, Backend b) => Page(EntityList(q, schema, b)));
-        ui.MapGet("/entity/{id}", (string id, Backend b) => Page(EntityPage(id, b)));
+        ui.MapGet("/entity", (string? q, string? schema, Backend b, CatalogHolder c) => Page(EntityList(q, schema, b, c)));
+        ui.MapGet("/entity/{id}", (string id, Backend b, CatalogHolder c) => Page(EntityPage(id, b, c)));
         ui.MapGet("/document/{id}", (string id, Backend b) => Page(DocumentPage(id, b)));
         ui.MapGet("/timeline", (Backend b) => Page(Timeline(b)));
         ui.MapGet("/screening", (HttpRequest r, CatalogHolder c) => Page(Screening(r, c)));
@@ -59,11 +59,11 @@ internal static class UiEndpoints
         return Results.Text(reader.ReadToEnd(), type);
     }
 
-    private static (string, string, string, int) Dashboard(Backend b)
+    private static (string, string, string, int) Dashboard(Backend b, CatalogHolder lists)
     {
         var a = b.Analysis();
         var q = new AnalysisQueries(a);
-        var suppressed = b.Reviews.Suppressed();
+        var suppressed = AnalysisQueries.Suppressed(b.Reviews, lists);
         var sb = new StringBuilder();
         sb.Append($"<section class=\"counts\"><div><b>{E(a.Documents.Count)}</b> documents</div><div><b>{E(a.Entities.Count)}</b> entities</div><div><b>{E(a.Claims.Count)}</b> claims</div><div><b>{E(a.Stories.Count)}</b> stories</div>")
           .Append($"<div><b>{E(a.Entities.Count(e => AnalysisQueries.SplitHits(e, suppressed).Active.Any(h => h.IsMatch)))}</b> entities with sanctions hits</div></section>");
@@ -116,10 +116,10 @@ internal static class UiEndpoints
         return ("Claims", "Claims", sb.ToString(), 200);
     }
 
-    private static (string, string, string, int) EntityList(string? text, string? schema, Backend b)
+    private static (string, string, string, int) EntityList(string? text, string? schema, Backend b, CatalogHolder lists)
     {
         var q = new AnalysisQueries(b.Analysis());
-        var suppressed = b.Reviews.Suppressed();
+        var suppressed = AnalysisQueries.Suppressed(b.Reviews, lists);
         var sb = new StringBuilder("<form method=\"get\" class=\"filters\">");
         sb.Append(Input("q", "Name", text)).Append(Select("schema", "Schema", Enum.GetNames<EntitySchema>(), schema)).Append("<button type=\"submit\">Search</button></form>");
         sb.Append(Table(["entity", "schema", "aliases", "mentions", "hits"], q.Entities(text, schema).Take(500).Select(e => new[]
@@ -130,13 +130,13 @@ internal static class UiEndpoints
         return ("Entities", "Entities", sb.ToString(), 200);
     }
 
-    private static (string, string, string, int) EntityPage(string id, Backend b)
+    private static (string, string, string, int) EntityPage(string id, Backend b, CatalogHolder lists)
     {
         var a = b.Analysis();
         var q = new AnalysisQueries(a);
         if (q.Entity(id) is not { } e) return ("Entity not found", "Entities", $"<p>No entity with id <code>{E(id)}</code>. <a href=\"/entity\">All entities</a>.</p>", 404);
         var reviews = b.Reviews.History(e.Id);
-        var (active, suppressed) = AnalysisQueries.SplitHits(e, b.Reviews.Suppressed(e.Id));
+        var (active, suppressed) = AnalysisQueries.SplitHits(e, AnalysisQueries.Suppressed(b.Reviews, lists, e.Id));
         var sb = new StringBuilder();
         sb.Append($"<p class=\"meta\"><span class=\"schema\">{E(e.Schema.ToString())}</span> <span class=\"entity-name\">{E(e.Name)}</span>");
         if (e.Aliases.Count > 0) sb.Append($" · also: {E(string.Join(", ", e.Aliases))}");

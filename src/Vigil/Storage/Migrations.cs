@@ -104,6 +104,10 @@ public static class Migrations
             ALTER TABLE documents ADD COLUMN duplicate_of TEXT;
             CREATE INDEX ix_documents_duplicate_of ON documents(duplicate_of);
             """),
+        // Null for reviews made before: those hold whatever the entry becomes, as they always did.
+        new(4, "a review remembers the list entry as it was, so a false positive lapses when the entry changes", """
+            ALTER TABLE hit_reviews ADD COLUMN entry_fingerprint TEXT;
+            """),
     ];
 
     public const string VersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";

@@ -11,7 +11,10 @@ public static class ReviewVerdicts
     public static readonly IReadOnlyList<string> All = [FalsePositive, Confirmed, Reopened];
 }
 
-/// <summary>One reviewer decision, kept for ever: the audit trail is the list of these.</summary>
+/// <summary>
+/// One reviewer decision, kept for ever: the audit trail is the list of these.
+/// <see cref="EntryFingerprint"/> is the list entry as the reviewer saw it (<see cref="Vigil.Screening.HitSuppressions.Fingerprint"/>).
+/// </summary>
 public sealed record HitReview(
     string Id,
     string EntityId,
@@ -20,7 +23,8 @@ public sealed record HitReview(
     string Verdict,
     string Reviewer,
     string? Note,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    string? EntryFingerprint = null);
 
 /// <summary>
 /// Reviewer decisions on sanctions hits, append-only. The latest decision on an
@@ -37,11 +41,21 @@ public interface IReviewLog : IDisposable
 
 public static class ReviewLogExtensions
 {
-    /// <summary>The (entity, list, list id) triples whose latest verdict is false_positive.</summary>
-    public static HashSet<(string EntityId, string List, string ListId)> Suppressed(this IReviewLog log, string? entityId = null) =>
+    /// <summary>
+    /// The (entity, list, list id) triples whose latest verdict is false_positive and whose list entry
+    /// is still the one the reviewer saw. <paramref name="currentFingerprint"/> gives the entry's
+    /// fingerprint as the lists hold it now (null when it is no longer listed); a changed or delisted
+    /// entry ends the suppression, so the hit is shown again for a fresh review.
+    /// </summary>
+    public static HashSet<(string EntityId, string List, string ListId)> Suppressed(this IReviewLog log, string? entityId = null,
+        Func<string, string, string?>? currentFingerprint = null) =>
         log.History(entityId)
             .GroupBy(r => (r.EntityId, r.List, r.ListId))
-            .Where(g => g.OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal).Last().Verdict == ReviewVerdicts.FalsePositive)
-            .Select(g => g.Key)
+            .Select(g => g.OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal).Last())
+            .Where(r => r.Verdict == ReviewVerdicts.FalsePositive && StillTheSameEntry(r, currentFingerprint))
+            .Select(r => (r.EntityId, r.List, r.ListId))
             .ToHashSet();
+
+    private static bool StillTheSameEntry(HitReview review, Func<string, string, string?>? currentFingerprint) =>
+        review.EntryFingerprint is null || currentFingerprint is null || currentFingerprint(review.List, review.ListId) == review.EntryFingerprint;
 }

@@ -12,17 +12,17 @@ public abstract class SqlReviewLog : IReviewLog
     public void Add(HitReview review)
     {
         using var c = Connect();
-        c.Execute("INSERT INTO hit_reviews (id, entity_id, list_name, list_id, verdict, reviewer, note, at) VALUES (@Id, @EntityId, @List, @ListId, @Verdict, @Reviewer, @Note, @at)",
-            new { review.Id, review.EntityId, review.List, review.ListId, review.Verdict, review.Reviewer, review.Note, at = review.At.ToUnixTimeMilliseconds() });
+        c.Execute("INSERT INTO hit_reviews (id, entity_id, list_name, list_id, verdict, reviewer, note, at, entry_fingerprint) VALUES (@Id, @EntityId, @List, @ListId, @Verdict, @Reviewer, @Note, @at, @EntryFingerprint)",
+            new { review.Id, review.EntityId, review.List, review.ListId, review.Verdict, review.Reviewer, review.Note, at = review.At.ToUnixTimeMilliseconds(), review.EntryFingerprint });
     }
 
     public IReadOnlyList<HitReview> History(string? entityId = null)
     {
         using var c = Connect();
-        var sql = "SELECT id AS Id, entity_id AS EntityId, list_name AS List, list_id AS ListId, verdict AS Verdict, reviewer AS Reviewer, note AS Note, at AS At FROM hit_reviews"
+        var sql = "SELECT id AS Id, entity_id AS EntityId, list_name AS List, list_id AS ListId, verdict AS Verdict, reviewer AS Reviewer, note AS Note, at AS At, entry_fingerprint AS EntryFingerprint FROM hit_reviews"
                   + (entityId is null ? "" : " WHERE entity_id = @entityId") + " ORDER BY at, id";
         return c.Query<Row>(sql, new { entityId })
-            .Select(r => new HitReview(r.Id, r.EntityId, r.List, r.ListId, r.Verdict, r.Reviewer, r.Note, DateTimeOffset.FromUnixTimeMilliseconds(r.At)))
+            .Select(r => new HitReview(r.Id, r.EntityId, r.List, r.ListId, r.Verdict, r.Reviewer, r.Note, DateTimeOffset.FromUnixTimeMilliseconds(r.At), r.EntryFingerprint))
             .ToList();
     }
 
@@ -38,6 +38,7 @@ public abstract class SqlReviewLog : IReviewLog
         public string Reviewer { get; set; } = "";
         public string? Note { get; set; }
         public long At { get; set; }
+        public string? EntryFingerprint { get; set; }
     }
 }
 
