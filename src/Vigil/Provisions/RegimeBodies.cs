@@ -57,9 +57,8 @@ public sealed class RegimeBodies(IReadOnlyList<RegimeBody> bodies, ProvisionMatc
             if (!body.Types.Contains(claim.Type)) continue;
             var keyword = body.Keywords.FirstOrDefault(k => ProvisionMatcher.Contains(evidence, k.ToLowerInvariant()));
             if (keyword is null) continue;
-            var ended = body.Ended is null ? "" : $" The mandate ended on {body.Ended}.";
             effects.Add(new RegimeEffect(claim.Id, body.Id, body.Name, body.Established,
-                $"{claim.Type.ToWire()} by {claim.Actors[0]} over the DPRK sanctions; the text names “{keyword}”. {body.History}{ended}"));
+                $"{claim.Type.ToWire()} by {claim.Actors[0]} over the DPRK sanctions; the text names “{keyword}”. {body.History}"));
         }
         return effects;
     }

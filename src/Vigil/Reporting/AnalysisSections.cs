@@ -227,7 +227,7 @@ internal static class AnalysisSections
             var x = gap + i * (barWidth + gap);
             var hAll = (double)all / max * height;
             var hText = (double)text / max * height;
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{top + height - hAll:0.#}\" width=\"{barWidth}\" height=\"{hAll:0.#}\" fill=\"#b9c7e4\"><title>{E(label)}: {all} claims, {text} dated by their text</title></rect>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{top + height - hAll:0.#}\" width=\"{barWidth}\" height=\"{hAll:0.#}\" fill=\"#b9c7e4\"><title>{E(label)}: {all} {(all == 1 ? "claim" : "claims")}, {text} dated by their text</title></rect>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{top + height - hText:0.#}\" width=\"{barWidth}\" height=\"{hText:0.#}\" fill=\"#3b5ba5\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{top + height - hAll - 4:0.#}\" font-size=\"11\" text-anchor=\"middle\">{all}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + barWidth / 2}\" y=\"{top + height + 14}\" font-size=\"10\" text-anchor=\"end\" transform=\"rotate(-45 {x + barWidth / 2} {top + height + 14})\">{E(label)}</text>");

@@ -18,7 +18,7 @@ public class RegimeBodiesTests
         var effect = Assert.Single(Bodies.Effects(Claim(it, ClaimType.Veto, ["Russia", "Consiglio di sicurezza"])));
         Assert.Equal("UN Panel of Experts", effect.Body);
         Assert.Equal("UNSCR 1874 (2009) para 26", effect.Citation);
-        Assert.Contains("2024-04-30", effect.Reason);
+        Assert.Contains("30 April 2024", effect.Reason);
         Assert.Contains("monitor", effect.Reason);
 
         var en = Doc("en", "Russia vetoed the renewal of the mandate of the UN panel of experts monitoring sanctions on North Korea.");
