@@ -11,6 +11,9 @@ bash scripts/setup-test-machine.sh || { echo "machine set-up failed"; echo "0 pa
 # The set-up's exports (e.g. the test PostgreSQL's connection string) come back through this file.
 [ -f .vigil/test-env.sh ] && source .vigil/test-env.sh
 trap 'bash scripts/stop-test-postgres.sh' EXIT
+# A cache of its own (lists snapshots, NER models), empty at each run: the tests see what a fresh machine sees.
+export VIGIL_CACHE="$PWD/.vigil/test-cache"
+rm -rf "$VIGIL_CACHE"
 
 dotnet test Vigil.slnx -c Release --logger "trx" --results-directory "$results" "$@"
 status=$?
