@@ -40,6 +40,27 @@ public sealed class HitSuppressionsTests
     }
 
     [Fact]
+    public void The_fingerprint_ignores_the_order_of_names_and_sees_a_new_date_of_birth()
+    {
+        var two = Entry with { Aliases = ["KIM Min-chol", "Kim Min Chol"] };
+        var swapped = Entry with { Aliases = ["Kim Min Chol", "KIM Min-chol"] };
+        Assert.Equal(HitSuppressions.Fingerprint(two), HitSuppressions.Fingerprint(swapped));
+        Assert.NotEqual(HitSuppressions.Fingerprint(Entry), HitSuppressions.Fingerprint(Entry with { BirthDates = [FuzzyDate.Year(1968), FuzzyDate.Year(1969)] }));
+    }
+
+    [Fact]
+    public void The_latest_decision_holds_and_a_delisted_entry_is_reopened()
+    {
+        var first = HitSuppressions.Suppress("ent-1", Hit, Entry, "a.reviewer", "not him", DateTimeOffset.UnixEpoch);
+        var later = HitSuppressions.Suppress("ent-1", Hit, Entry, "b.reviewer", "checked the passport", DateTimeOffset.UnixEpoch.AddDays(1));
+        var (_, by) = Assert.Single(HitSuppressions.Apply([Hit], "ent-1", [later, first], (_, _) => Entry).Suppressed);
+        Assert.Equal("b.reviewer", by.Reviewer);
+        var delisted = HitSuppressions.Apply([Hit], "ent-1", [first], (_, _) => null);
+        Assert.Equal([Hit], delisted.Active);
+        Assert.Single(delisted.Reopened);
+    }
+
+    [Fact]
     public void A_suppression_needs_a_reviewer_and_a_reason()
     {
         Assert.Throws<ArgumentException>(() => HitSuppressions.Suppress("ent-1", Hit, Entry, "", "x", DateTimeOffset.UnixEpoch));

@@ -174,7 +174,20 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate) { Conflicts = conflicts };
     }
 
-    private static bool PartlyAlike(string a, string b) => a.Length >= 4 && b.Length >= 4 && a[0] == b[0];
+    private static bool PartlyAlike(string a, string b) => a[0] == b[0] && ((a.Length >= 4 && b.Length >= 4) || SameLetters(a, b));
+
+    /// <summary>The same letters in another order: a transposition typo (Sko/Sok), not another syllable.</summary>
+    private static bool SameLetters(string a, string b)
+    {
+        if (a.Length != b.Length || a.Length > 16) return false;
+        Span<char> x = stackalloc char[a.Length];
+        Span<char> y = stackalloc char[b.Length];
+        a.AsSpan().CopyTo(x);
+        b.AsSpan().CopyTo(y);
+        x.Sort();
+        y.Sort();
+        return x.SequenceEqual(y);
+    }
 
     private readonly record struct Cell(double Sim, int I, int J, TokenMatchKind Kind);
 

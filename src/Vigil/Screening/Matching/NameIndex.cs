@@ -30,7 +30,9 @@ internal sealed class NameIndex
     private readonly List<int> entryFrequency = [];
     private readonly List<List<int>> postingLists = [];
     /// <summary>Tokens by a hash of each one-deletion variant (and of the token itself); a collision only adds a candidate the caller scores.</summary>
-    private readonly Dictionary<ulong, List<int>> deletions = [];
+    private readonly List<(ulong Hash, int Token)> deletionList = [];
+    private ulong[] deletionHashes = [];
+    private int[] deletionTokens = [];
     private readonly Dictionary<string, List<int>> sounds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> skeletons = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<int>> groups = [];
@@ -50,15 +52,22 @@ internal sealed class NameIndex
     {
         Entries = entries;
         groupOf = VariantGroups.Build();
-        var lastEntrySeen = new List<int>();
-        for (var e = 0; e < entries.Count; e++)
+        // Analysing names (transliteration, folding, legal forms) is most of the work and needs nothing shared: in parallel.
+        var analysed = new (string Name, bool Weak, IReadOnlyList<AnalyzedName> Spellings)[entries.Count][];
+        Parallel.For(0, entries.Count, e =>
         {
             var entry = entries[e];
             var organisation = entry.Schema != EntitySchema.Person;
-            foreach (var (name, weak) in entry.AllNames.Select(n => (n, false)).Concat(entry.WeakAliases.Select(n => (n, true))))
+            analysed[e] = entry.AllNames.Select(n => (n, false)).Concat(entry.WeakAliases.Select(n => (n, true)))
+                .Where(x => !string.IsNullOrWhiteSpace(x.Item1))
+                .Select(x => (x.Item1, x.Item2, NameAnalyzer.Analyze(x.Item1, organisation))).ToArray();
+        });
+        var lastEntrySeen = new List<int>();
+        for (var e = 0; e < entries.Count; e++)
+        {
+            foreach (var (name, weak, spellings) in analysed[e])
             {
-                if (string.IsNullOrWhiteSpace(name)) continue;
-                foreach (var analyzed in NameAnalyzer.Analyze(name, organisation))
+                foreach (var analyzed in spellings)
                 {
                     var ids = new int[analyzed.Tokens.Length];
                     for (var t = 0; t < ids.Length; t++)
@@ -69,10 +78,18 @@ internal sealed class NameIndex
                     }
                     var nameId = Names.Count;
                     Names.Add(new IndexedName(e, name, ids, analyzed.IsLegalForm, weak));
-                    foreach (var id in ids.Distinct()) postingLists[id].Add(nameId);
+                    for (var t = 0; t < ids.Length; t++)
+                        if (Array.IndexOf(ids, ids[t], 0, t) < 0) postingLists[ids[t]].Add(nameId);
                 }
             }
         }
+        // One sorted table of (deletion hash, token) instead of a list per key.
+        deletionList.Sort();
+        deletionHashes = new ulong[deletionList.Count];
+        deletionTokens = new int[deletionList.Count];
+        for (var i = 0; i < deletionList.Count; i++) (deletionHashes[i], deletionTokens[i]) = deletionList[i];
+        deletionList.Clear();
+        deletionList.TrimExcess();
         postings = postingLists.Select(p => p.ToArray()).ToArray();
         postingLists.Clear();
         var n = Math.Max(2, entries.Count);
@@ -131,10 +148,9 @@ internal sealed class NameIndex
     public void Neighbours(string token, TokenKeys k, HashSet<int> into)
     {
         if (tokenIds.TryGetValue(token, out var exact)) into.Add(exact);
-        if (deletions.TryGetValue(DeletionHash(token, -1), out var list)) into.UnionWith(list);
+        AddDeletionMatches(DeletionHash(token, -1), into);
         if (token.Length >= 4)
-            for (var i = 0; i < token.Length; i++)
-                if (deletions.TryGetValue(DeletionHash(token, i), out var near)) into.UnionWith(near);
+            for (var i = 0; i < token.Length; i++) AddDeletionMatches(DeletionHash(token, i), into);
         if (k.Sound.Length >= 2 && sounds.TryGetValue(k.Sound, out var s)) into.UnionWith(s);
         if (k.Skeleton.Length >= 2 && skeletons.TryGetValue(k.Skeleton, out var sk) && sk.Count <= 400) into.UnionWith(sk);
         if (k.Group >= 0 && groups.TryGetValue(k.Group, out var g)) into.UnionWith(g);
@@ -152,9 +168,9 @@ internal sealed class NameIndex
         postingLists.Add([]);
         // The token itself and, for tokens long enough to carry a typo, each one-deletion variant:
         // a query token or one of its deletions meeting one of these is within two edits.
-        Add(deletions, DeletionHash(token, -1), id);
+        deletionList.Add((DeletionHash(token, -1), id));
         if (token.Length >= 4)
-            for (var i = 0; i < token.Length; i++) Add(deletions, DeletionHash(token, i), id);
+            for (var i = 0; i < token.Length; i++) deletionList.Add((DeletionHash(token, i), id));
         if (k.Sound.Length >= 2) Add(sounds, k.Sound, id);
         if (k.Skeleton.Length >= 2) Add(skeletons, k.Skeleton, id);
         if (k.Group >= 0)
@@ -163,6 +179,14 @@ internal sealed class NameIndex
             members.Add(id);
         }
         return id;
+    }
+
+    private void AddDeletionMatches(ulong hash, HashSet<int> into)
+    {
+        var at = Array.BinarySearch(deletionHashes, hash);
+        if (at < 0) return;
+        while (at > 0 && deletionHashes[at - 1] == hash) at--;
+        for (; at < deletionHashes.Length && deletionHashes[at] == hash; at++) into.Add(deletionTokens[at]);
     }
 
     /// <summary>FNV-1a hash of <paramref name="token"/> without the character at <paramref name="skip"/> (−1: the whole token).</summary>
