@@ -17,17 +17,25 @@ namespace Vigil.Bench;
 public sealed class MatchBench : IBench
 {
     public string Name => "match";
-    public string Description => "POST /match/default from a second process on loopback (requests/s, p50, p99) beside in-process screening; args: [seconds=10] [connections=32]";
+    public string Description => "POST /match/default from a second process on loopback (requests/s, p50, p99, CPU ms per request) beside in-process screening; args: [seconds=10] [connections=32] [url of a running server]";
 
     public int Run(string[] args)
     {
         var seconds = args.Length > 0 && double.TryParse(args[0], System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 10;
         var connections = args.Length > 1 && int.TryParse(args[1], out var c) ? c : 32;
+        var external = args.Length > 2 ? args[2] : null;
         var listsDir = ListSources.ResolveDirectory(null) ?? throw new DirectoryNotFoundException("no sanctions lists found: set VIGIL_LISTS");
         var lists = ListLoader.Load(listsDir);
         var queries = Queries(lists.Entries);
         Console.WriteLine($"lists: {lists.Entries.Count} entries from {listsDir}; {queries.Count} distinct queries (list names with their birth dates, and names on no list)");
 
+        if (external is not null)
+        {
+            // Load against a server started elsewhere (e.g. under a profiler); no in-process baseline.
+            var load = Http(external, connections, queries, seconds, connections, serverPid: null);
+            Console.WriteLine($"{external}: {load.Count} requests, {load.PerSecond:0} requests/s, p50 {load.P50:0.0} ms, p99 {load.P99:0.0} ms, {load.Errors} errors");
+            return 0;
+        }
         var screener = new Screener(lists.Entries);
         var inProcess1 = InProcess(screener, queries, seconds, threads: 1);
         var inProcess2 = InProcess(screener, queries, seconds, threads: 2);
@@ -48,15 +56,17 @@ public sealed class MatchBench : IBench
         {
             var baseUrl = $"http://127.0.0.1:{port}";
             WaitReady(baseUrl);
-            var http = Http(baseUrl, connections, queries, seconds, connections);
-            BenchTable.Print($"/match vs in-process screening ({seconds:0} s each, {Environment.ProcessorCount} cores shared by client and server)",
-                ["path", "concurrency", "requests", "requests/s", "p50 ms", "p99 ms", "errors"],
+            var http = Http(baseUrl, connections, queries, seconds, connections, server.Id);
+            BenchTable.Print($"/match vs in-process screening ({seconds:0} s each, {Environment.ProcessorCount} cores shared by client and server; load average {LoadAverage()})",
+                ["path", "concurrency", "requests", "requests/s", "p50 ms", "p99 ms", "errors", "CPU ms/request", "server CPU ms/request", "client CPU ms/request"],
                 [
-                    ["in-process Screener.Screen", 1, inProcess1.Count, inProcess1.PerSecond, inProcess1.P50, inProcess1.P99, 0],
-                    ["in-process Screener.Screen", 2, inProcess2.Count, inProcess2.PerSecond, inProcess2.P50, inProcess2.P99, 0],
-                    ["HTTP POST /match/default (second process)", connections, http.Count, http.PerSecond, http.P50, http.P99, http.Errors],
+                    ["in-process Screener.Screen", 1, inProcess1.Count, inProcess1.PerSecond, inProcess1.P50, inProcess1.P99, 0, inProcess1.CpuMsPerRequest, "", ""],
+                    ["in-process Screener.Screen", 2, inProcess2.Count, inProcess2.PerSecond, inProcess2.P50, inProcess2.P99, 0, inProcess2.CpuMsPerRequest, "", ""],
+                    ["HTTP POST /match/default (second process)", connections, http.Count, http.PerSecond, http.P50, http.P99, http.Errors,
+                        http.ServerCpuMsPerRequest + http.CpuMsPerRequest, http.ServerCpuMsPerRequest, http.CpuMsPerRequest],
                 ]);
-            Console.WriteLine($"goal: >= 1000 requests/s over HTTP: {(http.PerSecond >= 1000 ? "met" : "NOT met")}; HTTP/in-process(2 threads) = {http.PerSecond / inProcess2.PerSecond:0.00}");
+            Console.WriteLine($"goal: >= 1000 requests/s over HTTP: {(http.PerSecond >= 1000 ? "met" : "NOT met")}; HTTP/in-process(2 threads) = {http.PerSecond / inProcess2.PerSecond:0.00}; " +
+                $"server CPU per request / in-process CPU per query = {http.ServerCpuMsPerRequest / inProcess2.CpuMsPerRequest:0.00}; (server + client) / in-process = {(http.ServerCpuMsPerRequest + http.CpuMsPerRequest) / inProcess2.CpuMsPerRequest:0.00}");
             return 0;
         }
         finally
@@ -67,7 +77,21 @@ public sealed class MatchBench : IBench
         }
     }
 
-    private sealed record Result(int Count, double PerSecond, double P50, double P99, int Errors);
+    /// <summary>CpuMsPerRequest is this process's CPU (the screening threads in-process; the HTTP client otherwise); ServerCpuMsPerRequest the server process's.</summary>
+    private sealed record Result(int Count, double PerSecond, double P50, double P99, int Errors, double CpuMsPerRequest, double ServerCpuMsPerRequest = double.NaN);
+
+    private static TimeSpan CpuOf(int? pid)
+    {
+        try
+        {
+            using var p = pid is { } id ? Process.GetProcessById(id) : Process.GetCurrentProcess();
+            return p.TotalProcessorTime;
+        }
+        catch (ArgumentException) { return TimeSpan.Zero; }
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Names as clients send them: listed names (some with the birth date), and names on no list.</summary>
     private static List<(string Name, EntitySchema Schema, string? Birth)> Queries(IReadOnlyList<ListEntry> entries)
@@ -84,6 +108,7 @@ public sealed class MatchBench : IBench
     private static Result InProcess(Screener screener, List<(string Name, EntitySchema Schema, string? Birth)> queries, double seconds, int threads)
     {
         var latencies = new List<double>[threads];
+        var cpu = CpuOf(null);
         var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
         var sw = Stopwatch.StartNew();
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
@@ -98,10 +123,10 @@ public sealed class MatchBench : IBench
                 mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
         });
-        return Summarise(latencies.SelectMany(l => l).ToList(), sw.Elapsed, 0);
+        return Summarise(latencies.SelectMany(l => l).ToList(), sw.Elapsed, 0, CpuOf(null) - cpu, TimeSpan.Zero);
     }
 
-    private static Result Http(string baseUrl, int connections, List<(string Name, EntitySchema Schema, string? Birth)> queries, double seconds, int concurrency)
+    private static Result Http(string baseUrl, int connections, List<(string Name, EntitySchema Schema, string? Birth)> queries, double seconds, int concurrency, int? serverPid)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
@@ -115,9 +140,10 @@ public sealed class MatchBench : IBench
 
         // Warm-up: JIT and connection set-up are not what is measured.
         RunLoad(client, bodies, concurrency, TimeSpan.FromSeconds(2));
+        var (clientCpu, serverCpu) = (CpuOf(null), serverPid is null ? TimeSpan.Zero : CpuOf(serverPid));
         var sw = Stopwatch.StartNew();
         var (latencies, errors) = RunLoad(client, bodies, concurrency, TimeSpan.FromSeconds(seconds));
-        return Summarise(latencies, sw.Elapsed, errors);
+        return Summarise(latencies, sw.Elapsed, errors, CpuOf(null) - clientCpu, serverPid is null ? TimeSpan.Zero : CpuOf(serverPid) - serverCpu);
     }
 
     private static (List<double> Latencies, int Errors) RunLoad(HttpClient client, byte[][] bodies, int concurrency, TimeSpan duration)
@@ -150,10 +176,12 @@ public sealed class MatchBench : IBench
         return (all.SelectMany(l => l).ToList(), errors);
     }
 
-    private static Result Summarise(List<double> latencies, TimeSpan elapsed, int errors)
+    private static Result Summarise(List<double> latencies, TimeSpan elapsed, int errors, TimeSpan cpu, TimeSpan serverCpu)
     {
         latencies.Sort();
-        return new Result(latencies.Count, latencies.Count / elapsed.TotalSeconds, BenchTable.Percentile(latencies, 0.50), BenchTable.Percentile(latencies, 0.99), errors);
+        var n = Math.Max(1, latencies.Count);
+        return new Result(latencies.Count, latencies.Count / elapsed.TotalSeconds, BenchTable.Percentile(latencies, 0.50), BenchTable.Percentile(latencies, 0.99), errors,
+            cpu.TotalMilliseconds / n, serverCpu.TotalMilliseconds / n);
     }
 
     private static void WaitReady(string baseUrl)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Vigil.Model;
 using Vigil.Screening;
@@ -9,7 +10,7 @@ namespace Vigil.Server.Api;
 /// grouped into datasets (one per list, plus <see cref="AllDatasets"/>), with the screener that
 /// searches them. Built once at start-up; immutable afterwards, so requests share it freely.
 /// </summary>
-public sealed class ScreeningCatalog
+public sealed class ScreeningCatalog : IDisposable
 {
     /// <summary>yente's name for "every loaded list".</summary>
     public const string AllDatasets = "default";
@@ -21,6 +22,7 @@ public sealed class ScreeningCatalog
     public ScreeningCatalog(IReadOnlyList<ListEntry> entries, IScreener screener, IReadOnlyList<ListProblem>? problems = null)
     {
         _screener = screener;
+        _workers = new Lazy<Thread[]>(StartWorkers, LazyThreadSafetyMode.ExecutionAndPublication);
         Entries = entries;
         Problems = problems ?? [];
         foreach (var e in entries)
@@ -61,22 +63,45 @@ public sealed class ScreeningCatalog
     /// <summary>The entry as the lists hold it now, as a fingerprint (null when it is not listed): what a review of a hit is tied to.</summary>
     public string? FingerprintOf(string list, string listId) => EntryOf(list, listId) is { } e ? HitSuppressions.Fingerprint(e) : null;
 
-    // Screening is CPU-bound and uses per-thread scratch buffers the size of the index: running more
-    // at once than there are cores only adds threads that evict each other's buffers from cache.
-    private readonly SemaphoreSlim _cores = new(Environment.ProcessorCount, Environment.ProcessorCount);
+    // Screening is CPU-bound and keeps per-thread scratch buffers the size of the index. It runs on
+    // one dedicated thread per core: thread-pool threads come and go (each new one would allocate its
+    // own buffers on the large-object heap), and more screening threads than cores only evict each
+    // other's buffers from cache. Requests wait for a turn asynchronously, holding no thread.
+    private readonly BlockingCollection<Action> _work = new(new ConcurrentQueue<Action>());
+    private readonly Lazy<Thread[]> _workers;
 
-    /// <summary>Runs <paramref name="work"/> (screening calls) once a core is free; callers wait asynchronously, holding no thread.</summary>
-    public async Task<T> OnFreeCore<T>(Func<T> work, CancellationToken cancel = default)
+    private Thread[] StartWorkers() => Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(i =>
     {
-        await _cores.WaitAsync(cancel);
-        try
+        var thread = new Thread(() =>
         {
-            return work();
-        }
-        finally
+            foreach (var item in _work.GetConsumingEnumerable()) item();
+        }) { IsBackground = true, Name = $"vigil-screening-{i}" };
+        thread.Start();
+        return thread;
+    }).ToArray();
+
+    /// <summary>Runs <paramref name="work"/> (screening calls) on a screening thread once one is free; the caller's continuation runs on the thread pool.</summary>
+    public Task<T> OnFreeCore<T>(Func<T> work, CancellationToken cancel = default)
+    {
+        cancel.ThrowIfCancellationRequested();
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = _workers.Value;
+        _work.Add(() =>
         {
-            _cores.Release();
-        }
+            // A client that has gone away while waiting costs no screening.
+            if (cancel.IsCancellationRequested) { done.TrySetCanceled(cancel); return; }
+            try { done.TrySetResult(work()); }
+            catch (Exception e) { done.TrySetException(e); }
+        }, cancel);
+        return done.Task;
+    }
+
+    /// <summary>Lets the screening threads finish what is queued and end.</summary>
+    public void Dispose()
+    {
+        _work.CompleteAdding();
+        if (_workers.IsValueCreated)
+            foreach (var t in _workers.Value) t.Join(TimeSpan.FromSeconds(5));
     }
 
     /// <summary>Hits for one query within one dataset, best first.</summary>
