@@ -43,9 +43,10 @@ public sealed class ExtractorModelTests(ExtractorFixture fixture) : IClassFixtur
     {
         var model = SequenceTagger.Train(
         [
-            Chars("김철수 씨가 말했다", "김철수", "PER"),
-            Chars("이영희 씨가 말했다", "이영희", "PER"),
-            Chars("박민수 씨가 말했다", "박민수", "PER"),
+            Chars("어제 김철수 씨가 말했다", "김철수", "PER"),
+            Chars("오늘 이영희 씨가 말했다", "이영희", "PER"),
+            Chars("그때 박민수 씨가 말했다", "박민수", "PER"),
+            Chars("어제 정수진 씨가 왔다", "정수진", "PER"),
             Chars("오늘 3명이 말했다", "3명", "QT"),
         ], null, epochs: 10, bits: 16, mode: NerFeatures.FeatureSet.Characters);
         var extractor = new Extractor(fixture.Extractor.Gazetteer, new ExtractorOptions { NerModels = new Dictionary<string, SequenceTagger> { ["ko"] = model } });

@@ -47,7 +47,7 @@ public static class NerFeatures
     }
 
     /// <summary>A character sequence (spaces written "_", as <see cref="NerCorpora.ReadKlue"/> gives them) with each character's word bounds.</summary>
-    public static SentenceView CharacterView(IReadOnlyList<string> chars)
+    public static SentenceView CharacterView(IReadOnlyList<string> chars, Gazetteer? gazetteer = null)
     {
         var n = chars.Count;
         var w = new string[n]; var kinds = new string[n]; var starts = new int[n]; var ends = new int[n]; var units = new string[n];
@@ -62,7 +62,25 @@ public static class NerFeatures
             for (var k = s; k <= e; k++) { starts[k] = s; ends[k] = e; units[k] = unit; }
             s = e + 1;
         }
-        return new SentenceView { Mode = FeatureSet.Characters, Words = w, Lower = w, Shapes = kinds, Gazetteer = new string[n], WordStart = starts, WordEnd = ends, Units = units };
+        // Gazetteer labels: the longest start of each word that is a known name ("러시아와" → 러시아, a place).
+        var gaz = new string[n];
+        Array.Fill(gaz, "");
+        if (gazetteer is not null && (Ablate & 32) == 0)
+        {
+            for (var k = 0; k < n; k++)
+            {
+                if (starts[k] != k || IsSpace(w[k])) continue;
+                var unit = units[k];
+                for (var len = Math.Min(unit.Length, 8); len >= 2; len--)
+                {
+                    if (!gazetteer.TryGet(unit[..len], out var entry)) continue;
+                    var type = NerLabels.TypeOf(entry.Schema);
+                    for (var q = 0; q < len; q++) gaz[k + q] = (q == 0 ? "B-" : "I-") + type;
+                    break;
+                }
+            }
+        }
+        return new SentenceView { Mode = FeatureSet.Characters, Words = w, Lower = w, Shapes = kinds, Gazetteer = gaz, WordStart = starts, WordEnd = ends, Units = units };
     }
 
     private static bool IsSpace(string c) => c == "_" || c.Length == 0 || char.IsWhiteSpace(c[0]);
@@ -236,6 +254,7 @@ public static class NerFeatures
         features.Add(F(12, K(i - 1) + s.Shapes[i], K(i + 1)));
         features.Add(F(13, K(i - 2) + K(i - 1), s.Shapes[i] + K(i + 1) + K(i + 2)));
         if (s.Shapes[i] == "_") return;
+        if (s.Gazetteer[i].Length > 0) { features.Add(F(32, s.Gazetteer[i])); features.Add(F(33, s.Gazetteer[i], c)); }
         var ws = s.WordStart[i]; var we = s.WordEnd[i];
         var unit = s.Units[i];
         var pos = ws == we ? "S" : i == ws ? "B" : i == we ? "E" : "M";
@@ -257,6 +276,15 @@ public static class NerFeatures
         features.Add(F(24, prev.Length >= 2 ? prev[^2..] : prev, pos));
         features.Add(F(25, next.Length >= 2 ? next[..2] : next, pos));
         features.Add(F(26, unit, pos + (i - ws).ToString(CultureInfo.InvariantCulture)));
+        if ((Ablate & 16) == 0)
+        {
+            // The word's first syllables, the character against the kinds around it, and the whole neighbouring words with this position.
+            features.Add(F(27, unit.Length >= 2 ? unit.AsSpan(0, 2) : unit, pos));
+            features.Add(F(28, c, K(i - 1) + K(i + 1)));
+            features.Add(F(29, prev, pos + c));
+            features.Add(F(30, (we - i).ToString(CultureInfo.InvariantCulture), c));
+            features.Add(F(31, after.Length <= 3 ? after : after[..3], pos));
+        }
     }
 }
 

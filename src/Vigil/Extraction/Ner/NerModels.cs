@@ -76,7 +76,7 @@ public static class NerModels
         var sw = Stopwatch.StartNew();
         var data = spec.TrainingData(sharedRoot);
         log.WriteLine($"{name}: training on {data.Count} sentences, {data.Sum(s => s.Words.Count)} tokens ({spec.Description})");
-        var tagger = SequenceTagger.Train(data, spec.Mode == NerFeatures.FeatureSet.Words ? FeatureGazetteer.Value : null, spec.Epochs, seed: 1, log, mode: spec.Mode);
+        var tagger = SequenceTagger.Train(data, FeatureGazetteer.Value, spec.Epochs, seed: 1, log, mode: spec.Mode);
         var path = PathFor(name);
         tagger.Save(path);
         log.WriteLine($"{name}: saved {path} ({new FileInfo(path).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");

@@ -17,7 +17,7 @@ public sealed class SequenceTagger
 {
     private const int Magic = 0x5647_4E53; // "VGNS"
     /// <summary>Bumped whenever the features change: a model trained on other features is refused, not misread.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
     private const string Start = "<s>";
     private readonly AveragedPerceptron _model;
     private readonly string[] _labels;
@@ -116,7 +116,7 @@ public sealed class SequenceTagger
 
     /// <summary>The features' view of one sentence, as this model was trained to see it.</summary>
     public NerFeatures.SentenceView View(IReadOnlyList<string> words, Gazetteer? gazetteer) =>
-        _mode == NerFeatures.FeatureSet.Characters ? NerFeatures.CharacterView(words) : NerFeatures.View(words, gazetteer, _lowerVocabulary);
+        _mode == NerFeatures.FeatureSet.Characters ? NerFeatures.CharacterView(words, gazetteer) : NerFeatures.View(words, gazetteer, _lowerVocabulary);
 
     private uint[][] Features(NerFeatures.SentenceView view)
     {
