@@ -12,7 +12,10 @@ namespace Vigil.Bench;
 /// yente-compatible POST /match/default under load: `vigil serve` runs as its own process on
 /// loopback and this process drives it with N concurrent keep-alive connections, measuring
 /// requests/s and latency percentiles; beside it, the same queries screened in-process (the
-/// baseline: what the HTTP layer costs). Both run in the same invocation, on the same lists.
+/// baseline: what the HTTP layer costs). Both run in the same invocation, on the same lists, each
+/// first with one pass over every distinct query (cold caches) and then warm; CPU per request is
+/// reported for the server and client processes and for in-process screening, since wall-clock
+/// rates on a shared machine move with everyone else's load.
 /// </summary>
 public sealed class MatchBench : IBench
 {
@@ -32,11 +35,13 @@ public sealed class MatchBench : IBench
         if (external is not null)
         {
             // Load against a server started elsewhere (e.g. under a profiler); no in-process baseline.
-            var load = Http(external, connections, queries, seconds, connections, serverPid: null);
+            var (_, load) = Http(external, connections, queries, seconds, connections, serverPid: null);
             Console.WriteLine($"{external}: {load.Count} requests, {load.PerSecond:0} requests/s, p50 {load.P50:0.0} ms, p99 {load.P99:0.0} ms, {load.Errors} errors");
             return 0;
         }
         var screener = new Screener(lists.Entries);
+        // Every distinct query once first: the matcher's caches start cold in either process.
+        var inProcessFirst = InProcess(screener, queries, seconds, threads: 1, onePass: true);
         var inProcess1 = InProcess(screener, queries, seconds, threads: 1);
         var inProcess2 = InProcess(screener, queries, seconds, threads: 2);
 
@@ -56,10 +61,13 @@ public sealed class MatchBench : IBench
         {
             var baseUrl = $"http://127.0.0.1:{port}";
             WaitReady(baseUrl);
-            var http = Http(baseUrl, connections, queries, seconds, connections, server.Id);
+            var (httpFirst, http) = Http(baseUrl, connections, queries, seconds, connections, server.Id);
             BenchTable.Print($"/match vs in-process screening ({seconds:0} s each, {Environment.ProcessorCount} cores shared by client and server; load average {LoadAverage()})",
                 ["path", "concurrency", "requests", "requests/s", "p50 ms", "p99 ms", "errors", "CPU ms/request", "server CPU ms/request", "client CPU ms/request"],
                 [
+                    [$"in-process, first pass ({queries.Count} distinct queries once)", 1, inProcessFirst.Count, inProcessFirst.PerSecond, inProcessFirst.P50, inProcessFirst.P99, 0, inProcessFirst.CpuMsPerRequest, "", ""],
+                    [$"HTTP, first pass ({queries.Count} distinct queries once)", connections, httpFirst.Count, httpFirst.PerSecond, httpFirst.P50, httpFirst.P99, httpFirst.Errors,
+                        httpFirst.ServerCpuMsPerRequest + httpFirst.CpuMsPerRequest, httpFirst.ServerCpuMsPerRequest, httpFirst.CpuMsPerRequest],
                     ["in-process Screener.Screen", 1, inProcess1.Count, inProcess1.PerSecond, inProcess1.P50, inProcess1.P99, 0, inProcess1.CpuMsPerRequest, "", ""],
                     ["in-process Screener.Screen", 2, inProcess2.Count, inProcess2.PerSecond, inProcess2.P50, inProcess2.P99, 0, inProcess2.CpuMsPerRequest, "", ""],
                     ["HTTP POST /match/default (second process)", connections, http.Count, http.PerSecond, http.P50, http.P99, http.Errors,
@@ -105,7 +113,7 @@ public sealed class MatchBench : IBench
         return listed.Concat(unlisted).ToList();
     }
 
-    private static Result InProcess(Screener screener, List<(string Name, EntitySchema Schema, string? Birth)> queries, double seconds, int threads)
+    private static Result InProcess(Screener screener, List<(string Name, EntitySchema Schema, string? Birth)> queries, double seconds, int threads, bool onePass = false)
     {
         var latencies = new List<double>[threads];
         var cpu = CpuOf(null);
@@ -114,7 +122,7 @@ public sealed class MatchBench : IBench
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
         {
             var mine = latencies[t] = [];
-            for (var i = t; Stopwatch.GetTimestamp() < until; i += threads)
+            for (var i = t; onePass ? i < queries.Count : Stopwatch.GetTimestamp() < until; i += threads)
             {
                 var q = queries[i % queries.Count];
                 var start = Stopwatch.GetTimestamp();
@@ -126,7 +134,7 @@ public sealed class MatchBench : IBench
         return Summarise(latencies.SelectMany(l => l).ToList(), sw.Elapsed, 0, CpuOf(null) - cpu, TimeSpan.Zero);
     }
 
-    private static Result Http(string baseUrl, int connections, List<(string Name, EntitySchema Schema, string? Birth)> queries, double seconds, int concurrency, int? serverPid)
+    private static (Result FirstPass, Result Warm) Http(string baseUrl, int connections, List<(string Name, EntitySchema Schema, string? Birth)> queries, double seconds, int concurrency, int? serverPid)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl) };
@@ -138,23 +146,27 @@ public sealed class MatchBench : IBench
             },
         }))).ToArray();
 
-        // Warm-up: JIT and connection set-up are not what is measured.
+        // First pass: every distinct query once (the in-process run had its own); then a warm-up, as JIT and connection set-up are not what is measured.
+        var (firstClient, firstServer) = (CpuOf(null), serverPid is null ? TimeSpan.Zero : CpuOf(serverPid));
+        var firstWatch = Stopwatch.StartNew();
+        var (firstLatencies, firstErrors) = RunLoad(client, bodies, concurrency, TimeSpan.MaxValue, onePass: true);
+        var first = Summarise(firstLatencies, firstWatch.Elapsed, firstErrors, CpuOf(null) - firstClient, serverPid is null ? TimeSpan.Zero : CpuOf(serverPid) - firstServer);
         RunLoad(client, bodies, concurrency, TimeSpan.FromSeconds(2));
         var (clientCpu, serverCpu) = (CpuOf(null), serverPid is null ? TimeSpan.Zero : CpuOf(serverPid));
         var sw = Stopwatch.StartNew();
         var (latencies, errors) = RunLoad(client, bodies, concurrency, TimeSpan.FromSeconds(seconds));
-        return Summarise(latencies, sw.Elapsed, errors, CpuOf(null) - clientCpu, serverPid is null ? TimeSpan.Zero : CpuOf(serverPid) - serverCpu);
+        return (first, Summarise(latencies, sw.Elapsed, errors, CpuOf(null) - clientCpu, serverPid is null ? TimeSpan.Zero : CpuOf(serverPid) - serverCpu));
     }
 
-    private static (List<double> Latencies, int Errors) RunLoad(HttpClient client, byte[][] bodies, int concurrency, TimeSpan duration)
+    private static (List<double> Latencies, int Errors) RunLoad(HttpClient client, byte[][] bodies, int concurrency, TimeSpan duration, bool onePass = false)
     {
-        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var until = onePass ? long.MaxValue : Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var errors = 0;
         var all = new List<double>[concurrency];
         var tasks = Enumerable.Range(0, concurrency).Select(w => Task.Run(async () =>
         {
             var mine = all[w] = [];
-            for (var i = w; Stopwatch.GetTimestamp() < until; i += concurrency)
+            for (var i = w; onePass ? i < bodies.Length : Stopwatch.GetTimestamp() < until; i += concurrency)
             {
                 var start = Stopwatch.GetTimestamp();
                 using var content = new ByteArrayContent(bodies[i % bodies.Length]);
