@@ -126,6 +126,8 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
             double w;
             if (g >= 0 && !q.IsLegalForm[i]) w = groupCandidateWeight[g] / groupQueryTokens[g];
             else w = q.IsLegalForm[i] ? q.Weights[i] : Math.Min(q.Weights[i], weights.UnknownTokenWeight);
+            // Likewise a patronymic the list leaves out (Vladimir Vladimirovich Putin / PUTIN, Vladimir).
+            if (g < 0 && IsPatronymic(q.Tokens[i])) w *= weights.PatronymicOmissionFactor;
             qTotal += w;
             if (g >= 0) qMatched += w * groupSim[g];
             else if (!q.IsLegalForm[i]) qUnmatchedNamed += w;
@@ -357,7 +359,7 @@ public sealed record MatcherWeights
     /// <summary>Subtracted when two patronymic chains name the same people in another order (Salman bin Muhammad / Muhammad bin Salman).</summary>
     public double PatronymOrderPenalty { get; init; } = 0.3;
 
-    /// <summary>Factor on the weight of a listed patronymic that the query does not mention.</summary>
+    /// <summary>Factor on the weight of a patronymic that only one of the two names gives.</summary>
     public double PatronymicOmissionFactor { get; init; } = 0.4;
 
     /// <summary>Factor applied to matches on weak (low-quality) aliases.</summary>

@@ -60,6 +60,7 @@ public static class PhoneticKey
                 case 't':
                     if (next == 's' || next == 'z') { code = "s"; skip = 1; }
                     else if (next == 'c' && next2 == 'h') { code = "j"; skip = 2; }
+                    else if (next == 'j' && (next2 == '\0' || !IsVowel(next2))) { code = "j"; skip = 1; } // Dutch and Scandinavian tj (Vladimirovitj)
                     else if (next == 'h') { code = "t"; skip = 1; }
                     else code = "t";
                     break;
