@@ -357,6 +357,26 @@ public static class TimexNormalizer
         }
         if (key == "year" && K(keys, i + 1) == "two" && K(keys, i + 2) == "thousand") { last = i + 2; value = "2000"; return true; }
 
+        // US holidays news dates by name: "Thanksgiving Day", "Christmas", "Election Day"
+        if (key is "thanksgiving" or "christmas" || (key == "election" && K(keys, i + 1) == "day"))
+        {
+            if (K(keys, i + 1) == "day") last = i + 1;
+            if (anchor is not { } ha) return true;
+            LocalDate Holiday(int year) => key switch
+            {
+                "thanksgiving" => NthWeekday(year, 11, IsoDayOfWeek.Thursday, 4),
+                "christmas" => new LocalDate(year, 12, 25),
+                _ => NthWeekday(year, 11, IsoDayOfWeek.Monday, 1).PlusDays(1),
+            };
+            // As with a year-less month: this year's unless it is more than the window ahead, then last year's.
+            var date = Holiday(ha.Year);
+            if (Period.Between(ha, date, PeriodUnits.Days).Days > FutureWindowDays) date = Holiday(ha.Year - 1);
+            if (K(keys, i - 1) == "last" && date >= ha) date = Holiday(date.Year - 1);
+            else if (K(keys, i - 1) == "next" && date <= ha) date = Holiday(date.Year + 1);
+            value = LocalDatePattern.Iso.Format(date);
+            return true;
+        }
+
         // Clock times: "10 p.m.", "9:30 a.m. Tuesday", "noon Thursday"
         if (TryClock(text, tokens, keys, i, out var clockLast, out var hhmm))
         {
@@ -380,6 +400,13 @@ public static class TimexNormalizer
             return true;
         }
         return false;
+    }
+
+    private static LocalDate NthWeekday(int year, int month, IsoDayOfWeek day, int n)
+    {
+        var d = new LocalDate(year, month, 1);
+        while (d.DayOfWeek != day) d = d.PlusDays(1);
+        return d.PlusWeeks(n - 1);
     }
 
     /// <summary>A count in digits or words at <paramref name="i"/> ("41", "two", "twenty-five").</summary>

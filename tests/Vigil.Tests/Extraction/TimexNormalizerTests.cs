@@ -76,6 +76,14 @@ public sealed class TimexNormalizerTests
     }
 
     [Fact]
+    public void Holidays_are_the_latest_one_unless_shortly_ahead()
+    {
+        Assert.Contains(("Thanksgiving Day", "1989-11-23"), Tag("Stores close on Thanksgiving Day.", Anchor));
+        Assert.Contains(("Thanksgiving Day", "1989-11-23"), Tag("Sales rose after Thanksgiving Day.", new LocalDate(1990, 1, 10)));
+        Assert.Contains(("Election Day", "1989-11-07"), Tag("Turnout on Election Day will be low.", Anchor));
+    }
+
+    [Fact]
     public void A_number_joined_to_a_unit_describing_a_thing_is_not_a_duration()
     {
         Assert.DoesNotContain(Tag("A 6-year-old boy and the 30-year bond.", Anchor), t => t.Value is not null && t.Value.StartsWith('P'));

@@ -82,7 +82,7 @@ public sealed partial class TimexEnglishSuite : IEvalSuite
         return new EvalReport(Name, $"TempEval-3 TBAQ-cleaned ({docs.Count} documents, {docs.Sum(d => d.Timexes.Count)} TIMEX3 of all types)", scores,
         [
             "Value F1 as TempEval-3 defines attribute F1: a system expression is correct when it overlaps a gold TIMEX3 (relaxed match) and its normalised value equals the gold value; precision over all system expressions, recall over all gold TIMEX3 (DATE, TIME, DURATION, SET).",
-            "The system is `TimexNormalizer`: `TemporalTagger`'s dates (a year-less month taken as the nearest one to the anchor) plus durations (P3Y, P9M), PRESENT_REF/PAST_REF/FUTURE_REF, quarters, ISO weeks, seasons, times of day and sets; holidays, decades and vague spans ('the year', 'the weekend') are still misses.",
+            "The system is `TimexNormalizer`: `TemporalTagger`'s dates (a year-less month taken as the nearest one to the anchor) plus durations (P3Y, P9M), PRESENT_REF/PAST_REF/FUTURE_REF, quarters, ISO weeks, seasons, times of day and sets; US holidays by name (Thanksgiving, Christmas, Election Day); other holidays, decades and vague spans ('the year', 'the weekend') are still misses.",
             "TBAQ-cleaned is TempEval-3's training corpus: the rules and the one tuned setting (a year-less month up to 90 days ahead of the anchor is the coming one, else the last) were chosen on it, so these are development figures, not a held-out test.",
             "'span F1' is the relaxed-match detection F1 whatever the value.",
         ]);
