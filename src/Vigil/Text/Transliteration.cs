@@ -56,9 +56,28 @@ public static class Transliteration
             return result;
         }
         Add(ToLatin(text));
+        if (ContainsGreek(text)) Add(FoldLatin(Apply("Greek-Latin/UNGEGN", GreekForeignReading(text))));
         return result;
 
         void Add(string s) { if (s.Length > 0 && !result.Contains(s)) result.Add(s); }
+    }
+
+    private static bool ContainsGreek(string text) => text.Any(c => c is >= '\u0370' and <= '\u03FF');
+
+    // Greek writes foreign names with digraphs for sounds it has no letter for: Ντόναλντ Τραμπ is
+    // Donald Trump, Βλαντιμίρ Πούτιν is Vladimir Putin. Read that way, they meet their Latin spelling.
+    // μπ is b only at the start of a word (Μπάιντεν, Biden); inside it, mp (Τραμπ, Trump).
+    private static readonly (string Greek, string Latin)[] ForeignDigraphs =
+    [
+        ("ντ", "d"), ("Ντ", "D"), ("ΝΤ", "D"), ("Μπ", "B"), ("ΜΠ", "B"), ("μπ", "mp"), ("γκ", "g"), ("Γκ", "G"), ("ΓΚ", "G"),
+        ("ού", "u"), ("ου", "u"), ("Ού", "U"), ("Ου", "U"), ("ΟΥ", "U"),
+    ];
+
+    private static string GreekForeignReading(string text)
+    {
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"(?<!\p{L})μπ", "b");
+        foreach (var (greek, latin) in ForeignDigraphs) text = text.Replace(greek, latin, StringComparison.Ordinal);
+        return text;
     }
 
     /// <summary>One Latin, ASCII-folded spelling.</summary>
@@ -98,7 +117,7 @@ public static class Transliteration
             var id = c switch
             {
                 >= '\u0400' and <= '\u04FF' => "Cyrillic-Latin",
-                >= '\u0370' and <= '\u03FF' => "Greek-Latin",
+                >= '\u0370' and <= '\u03FF' => "Greek-Latin/UNGEGN",
                 >= '\u0590' and <= '\u05FF' => "Hebrew-Latin",
                 >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' => "Arabic-Latin",
                 >= '\u0530' and <= '\u058F' => "Armenian-Latin",
