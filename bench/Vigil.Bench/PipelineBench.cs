@@ -82,6 +82,8 @@ public sealed class PipelineBench : IBench
                     ["CPU time, whole pipeline", cpuTotal],
                     ["articles per CPU-second (whole pipeline)", n / cpuTotal.TotalSeconds],
                     ["articles per CPU-second (ingest only)", n / cpuIngest.TotalSeconds],
+                    ["garbage collections gen0 / gen1 / gen2", $"{GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)}"],
+                    ["GC pause time", GC.GetTotalPauseDuration()],
                     ["managed memory at end (MB)", BenchTable.ManagedMegabytes()],
                     ["peak working set (MB)", BenchTable.PeakWorkingSetMegabytes()],
                 ]);

@@ -4,7 +4,8 @@ namespace Vigil.Analysis;
 
 /// <summary>
 /// Which documents speak with one voice: copies of one wire story (near-identical text, found by
-/// MinHash with banded lookup, so grouping n documents costs about n) and articles of one outlet.
+/// MinHash with banded lookup, so grouping n documents costs about n, or linked as a near-copy at
+/// ingest: <see cref="Document.DuplicateOf"/>) and articles of one outlet.
 /// A claim a document makes in its own voice has the document's group as its origin.
 /// </summary>
 public sealed class SourceGroups
@@ -38,6 +39,12 @@ public sealed class SourceGroups
                 else buckets[key] = i;
             }
         }
+        // A near-copy linked at ingest (a republication with its own intro, or cut short, whose
+        // word overlap with the whole original is too low for the estimate above) is its original's voice.
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++) position.TryAdd(documents[i].Id, i);
+        for (var i = 0; i < documents.Count; i++)
+            if (documents[i].DuplicateOf is { } original && position.TryGetValue(original, out var j)) sets.Union(i, j);
         // Same outlet, same voice.
         var byOutlet = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++)

@@ -31,6 +31,24 @@ public class CorroboratorTests
     }
 
     [Fact]
+    public void A_republished_excerpt_linked_at_ingest_and_its_original_count_as_one_source()
+    {
+        var original = Doc("orig", Wire + " The ministry added that satellite images showed trains loading at Rajin port every week. " +
+            "Officials in Kyiv said the shells had a high failure rate, while analysts in Seoul expected the trade to grow next year. " +
+            "Pyongyang has denied any arms dealings with Moscow and called the reports a smear campaign.", outlet: "Wire Agency");
+        var excerptText = "From our partners: " + Wire;
+        var unlinked = Doc("copy", excerptText, outlet: "Daily Herald");
+        var linked = unlinked with { DuplicateOf = original.Id };
+        var claims = new[] { Claim(original, ClaimType.ArmsTransfer, ["North Korea", "Russia"]), Claim(unlinked, ClaimType.ArmsTransfer, ["North Korea", "Russia"]) };
+
+        // Without the link the excerpt shares too few shingles with the whole story to be taken for a copy.
+        Assert.Equal(2, For(original, unlinked).Assess(claims, claims).IndependentSources);
+        var result = For(original, linked).Assess(claims, claims);
+        Assert.Equal(1, result.IndependentSources);
+        Assert.Contains(result.Reasons!, r => r.Contains("2 documents reduce to 1 origin"));
+    }
+
+    [Fact]
     public void A_relay_citing_a_party_and_that_party_are_one_origin()
     {
         var a = Doc("a", "Yonhap, citing the NIS, said 3,000 troops had left.");

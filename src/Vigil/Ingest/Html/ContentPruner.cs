@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 
@@ -69,9 +70,8 @@ internal static class ContentPruner
         var role = el.GetAttribute("role");
         if (role is "navigation" or "complementary" or "banner" or "contentinfo" or "search" or "dialog" or "menu" or "menubar") return true;
         if (el.GetAttribute("itemprop") is "articleBody" or "text") return false;
-        var names = (el.ClassName + " " + el.Id).ToLowerInvariant();
-        if (names.Length <= 1) return false;
-        return ClassHints.IsNegative(names) && !ClassHints.IsPositive(names);
+        var names = ClassHints.Names(el);
+        return names is not null && ClassHints.IsNegative(names) && !ClassHints.IsPositive(names);
     }
 }
 
@@ -101,36 +101,51 @@ internal static class ClassHints
         "bodytext", "article-text", "story-content", "content-body", "rich-text", "richtext",
     ];
 
+    private static readonly SearchValues<string> NegativeSearch = SearchValues.Create(NegativeParts, StringComparison.Ordinal);
+    private static readonly SearchValues<string> PositiveSearch = SearchValues.Create(PositiveParts, StringComparison.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegativeTokenLookup = NegativeTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static bool IsNegative(string names)
     {
-        foreach (var part in NegativeParts)
-            if (names.Contains(part, StringComparison.Ordinal)) return true;
-        foreach (var token in Tokens(names))
-            if (NegativeTokens.Contains(token)) return true;
+        var span = names.AsSpan();
+        if (span.ContainsAny(NegativeSearch)) return true;
+        foreach (var range in span.SplitAny(TokenSeparators))
+            if (NegativeTokenLookup.Contains(span[range])) return true;
         // "hidden" only as a class of its own: "field--label-hidden" hides a label, not the field.
-        foreach (var name in names.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            if (name is "hidden" or "hide" or "d-none" or "invisible") return true;
+        foreach (var range in span.Split(' '))
+            if (span[range] is "hidden" or "hide" or "d-none" or "invisible") return true;
         return false;
     }
 
-    public static bool IsPositive(string names)
+    /// <summary>The element's class and id, lower-cased, or null when it has neither.</summary>
+    public static string? Names(IElement el)
     {
-        foreach (var part in PositiveParts)
-            if (names.Contains(part, StringComparison.Ordinal)) return true;
-        return false;
+        var classes = el.ClassName;
+        var id = el.Id;
+        if (string.IsNullOrEmpty(classes) && string.IsNullOrEmpty(id)) return null;
+        return (classes + " " + id).ToLowerInvariant();
     }
+
+    public static bool IsPositive(string names) => names.AsSpan().ContainsAny(PositiveSearch);
 
     /// <summary>Readability-style weight: +25 for content-like names, -25 for furniture-like ones.</summary>
     public static int Weight(IElement el)
     {
-        var names = (el.ClassName + " " + el.Id).ToLowerInvariant();
-        if (names.Length <= 1) return 0;
+        var names = Names(el);
+        if (names is null) return 0;
         var w = 0;
-        if (IsPositive(names) || Tokens(names).Any(t => t is "article" or "content" or "body" or "entry" or "post" or "story" or "text" or "main")) w += 25;
+        if (IsPositive(names) || HasContentToken(names)) w += 25;
         if (IsNegative(names)) w -= 25;
         return w;
     }
 
-    private static IEnumerable<string> Tokens(string names) =>
-        names.Split([' ', '_', '-', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+    private static bool HasContentToken(string names)
+    {
+        var span = names.AsSpan();
+        foreach (var range in span.SplitAny(TokenSeparators))
+            if (span[range] is "article" or "content" or "body" or "entry" or "post" or "story" or "text" or "main") return true;
+        return false;
+    }
+
+    private static readonly SearchValues<char> TokenSeparators = SearchValues.Create(" _-\t\n");
 }
