@@ -49,9 +49,6 @@ internal static class IngestStages
         Step("sniff content kind", i => ContentReader.Sniff(bytes[i], ".html"));
         Step("decode (BOM, meta charset, UTF-8)", i => TextDecoder.Decode(bytes[i]));
         Step("HTML parse alone (AngleSharp)", i => parser.ParseDocument(html[i]));
-        Step("scripts, styles, comments cut", i => HtmlPrefilter.Strip(html[i]));
-        var stripped = html.Select(HtmlPrefilter.Strip).ToArray();
-        Step("HTML parse of what is left", i => parser.ParseDocument(stripped[i]));
         Step("extract main text + metadata (parse included)", i => extractor.Extract(html[i]));
         Step("clean text", i => TextCleaner.Clean(raw[i]));
         Step("content hash (SHA-256)", i => Ids.Hash(texts[i]));

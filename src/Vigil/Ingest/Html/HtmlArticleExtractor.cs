@@ -22,12 +22,7 @@ public sealed class HtmlArticleExtractor
 {
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
 
-    public HtmlArticle Extract(string html) => ExtractParsed(HtmlPrefilter.Strip(html));
-
-    /// <summary>The same extraction without <see cref="HtmlPrefilter"/>, to check that the cut changes nothing.</summary>
-    internal HtmlArticle ExtractUnfiltered(string html) => ExtractParsed(html);
-
-    private HtmlArticle ExtractParsed(string html)
+    public HtmlArticle Extract(string html)
     {
         var document = Parser.ParseDocument(html);
         var meta = PageMetadata.Read(document);
