@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using NodaTime;
 using Vigil.Model;
 using Vigil.Screening;
@@ -145,6 +146,9 @@ public sealed class VigilServerFactory : WebApplicationFactory<Vigil.Server.Prog
         builder.UseSetting("Vigil:Db", _db.Db);
         builder.UseSetting("Vigil:Uploads", Path.Combine(Path.GetTempPath(), "vigil-test-uploads"));
         foreach (var (k, v) in _settings) builder.UseSetting(k, v);
+        // The console logger writes to Console.Out from its own thread; tests running the CLI in parallel
+        // capture Console.Out and would read the server's "info: ..." lines as their own output.
+        builder.ConfigureLogging(logging => logging.ClearProviders());
         builder.ConfigureTestServices(services =>
         {
             if (!RealStore) services.AddSingleton(new Backend(Store, StoreFactory.OpenJobs(_db.Db), StoreFactory.OpenReviews(_db.Db)));
