@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AngleSharp.Html.Parser;
 using Vigil.Ingest;
 using Vigil.Ingest.Html;
@@ -59,29 +58,6 @@ internal static class IngestStages
         Step("whole read (ContentReader.Read = all of the above)", i => reader.Read(bytes[i], files[i]));
         rows.Add(["(once) first language call, process CPU", firstLanguage.TotalMilliseconds]);
         BenchTable.Print($"ingest steps: CPU of one thread per page over {n} pages", ["step", "CPU ms/page"], rows);
-    }
-}
-
-/// <summary>The calling thread's CPU time (Linux/macOS clock_gettime), for per-step costs on a loaded machine.</summary>
-internal static class ThreadCpu
-{
-    private const int ClockThreadCpuTimeId = 3;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct TimeSpec
-    {
-        public long Seconds;
-        public long Nanoseconds;
-    }
-
-    [DllImport("libc", EntryPoint = "clock_gettime")]
-    private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-    public static TimeSpan Now()
-    {
-        if (!OperatingSystem.IsLinux() || ClockGetTime(ClockThreadCpuTimeId, out var t) != 0)
-            return System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
-        return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Vigil.Evaluation;
 using Vigil.Model;
 using Vigil.Screening;
@@ -79,27 +78,5 @@ public sealed class ScreeningBench : IBench
         Array.Sort(cpuLatencies);
         return new Timing(queries.Count / elapsed, BenchTable.Percentile(latencies, 0.50), BenchTable.Percentile(latencies, 0.99),
             queries.Count / cpuSeconds, BenchTable.Percentile(cpuLatencies, 0.50), BenchTable.Percentile(cpuLatencies, 0.99));
-    }
-
-    /// <summary>CPU time of the calling thread (Linux clock_gettime CLOCK_THREAD_CPUTIME_ID; elsewhere the process's CPU time).</summary>
-    private static class ThreadCpu
-    {
-        private const int ClockThreadCpuTime = 3;
-
-        [StructLayout(LayoutKind.Sequential)]
-        private struct TimeSpec
-        {
-            public long Seconds;
-            public long Nanoseconds;
-        }
-
-        [DllImport("libc", EntryPoint = "clock_gettime")]
-        private static extern int ClockGetTime(int clock, out TimeSpec time);
-
-        public static double Milliseconds()
-        {
-            if (OperatingSystem.IsLinux() && ClockGetTime(ClockThreadCpuTime, out var t) == 0) return t.Seconds * 1000.0 + t.Nanoseconds / 1e6;
-            return Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
-        }
     }
 }
