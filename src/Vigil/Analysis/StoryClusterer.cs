@@ -136,6 +136,9 @@ public sealed class StoryClusterer(EntityLookup lookup)
             if (!cluster.Dates.Any(d => d.IsCompatibleWith(date))) return 0;
             dateFit = 1;
         }
+        // A dated claim and a story no date places: nothing confirms they are one event, so every party
+        // of the claim must be in the story ("the treaties Moscow and Pyongyang signed in 1961" stays apart).
+        else if (claim.Date?.Date is not null && shared < parties.Length) return 0;
         var score = 0.4 * affinity + 0.4 * shared / Math.Min(parties.Length, cluster.Parties.Count) + 0.2 * dateFit;
         if (sameReport) score = Math.Max(score, JoinThreshold);
 

@@ -122,4 +122,21 @@ public class StoryClustererTests
         clusterer.Add([Claim(c, ClaimType.Meeting, ["Putin", "Kim"])]);
         Assert.Equal(2, clusterer.Clusters.Count);
     }
+
+    [Fact]
+    public void A_dated_claim_joins_an_undated_story_only_when_the_story_holds_all_its_parties()
+    {
+        var a = Doc("a", "Putin and Kim signed a treaty in Pyongyang.");
+        var b = Doc("b", "Putin and Kim signed the treaty on 19 June 2024.");
+        var c = Doc("c", "It replaces the treaty Moscow and Pyongyang signed in 1961, Putin said.");
+        var clusterer = new StoryClusterer(EntityLookup.Empty);
+        clusterer.Add([Claim(a, ClaimType.TreatySigned, ["Putin", "Kim", "Pyongyang"])]);
+        clusterer.Add([Claim(b, ClaimType.TreatySigned, ["Putin", "Kim"], "2024-06-19")]);
+        Assert.Single(clusterer.Clusters);
+
+        var other = new StoryClusterer(EntityLookup.Empty);
+        other.Add([Claim(a, ClaimType.TreatySigned, ["Putin", "Kim", "Pyongyang"])]);
+        other.Add([Claim(c, ClaimType.TreatySigned, ["Moscow", "Pyongyang", "Putin"], "1961")]);
+        Assert.Equal(2, other.Clusters.Count);
+    }
 }
