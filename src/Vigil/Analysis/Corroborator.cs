@@ -63,10 +63,12 @@ public sealed class Corroborator(EntityLookup lookup, SourceGroups groups)
     {
         var byKey = new Dictionary<string, (string Label, string? Via, List<string> Docs, List<string> Claims)>(StringComparer.Ordinal);
         var order = new List<string>();
-        var relaying = claims.Where(c => AttributionChain.Parse(c.Attribution).Count > 0).Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
-        foreach (var c in claims)
+        var attributed = claims.Select(c => AttributionChain.Parse(c.Attribution).Count > 0).ToArray();
+        var relaying = claims.Where((_, i) => attributed[i]).Select(c => c.DocumentId).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < claims.Count; i++)
         {
-            if (relaying.Contains(c.DocumentId) && AttributionChain.Parse(c.Attribution).Count == 0) continue;
+            var c = claims[i];
+            if (!attributed[i] && relaying.Contains(c.DocumentId)) continue;
             foreach (var (key, label, via) in OriginsOf(c))
             {
                 if (!byKey.TryGetValue(key, out var o))

@@ -67,9 +67,7 @@ public sealed class ProvisionCatalog
             var dir = Enum.GetValues<ProvisionDirection>().FirstOrDefault(d => JsonNamingPolicy.SnakeCaseLower.ConvertName(d.ToString()) == p.Match.Direction, (ProvisionDirection)(-1));
             if (!Enum.IsDefined(dir))
                 throw new InvalidDataException($"The provision {p.Id} in {path} has the unknown direction '{p.Match.Direction}'; use to_dprk, from_dprk, involving_dprk or designated_party.");
-            var types = (p.Match.Types ?? []).Select(t => Enum.GetValues<ClaimType>().Any(c => c.ToWire() == t)
-                ? ClaimTypes.ParseWire(t)
-                : throw new InvalidDataException($"The provision {p.Id} in {path} names the unknown claim type '{t}'.")).ToList();
+            var types = ParseTypes(p.Match.Types, $"The provision {p.Id} in {path}");
             entries.Add(new ProvisionEntry(
                 new Provision(p.Id, dto.Regime ?? "", p.Resolution, p.Year, p.Paragraph, p.Category ?? "", p.Prohibits ?? "", dto.Source ?? ""),
                 new ProvisionRule(types, dir, p.Match.Keywords ?? []),
@@ -83,6 +81,12 @@ public sealed class ProvisionCatalog
             DprkNames = dto.Parties?.GetValueOrDefault("dprk") ?? [],
         };
     }
+
+    /// <summary>Claim types by their wire names; an unknown name is an error naming <paramref name="owner"/>.</summary>
+    internal static List<ClaimType> ParseTypes(IEnumerable<string>? wireNames, string owner) =>
+        (wireNames ?? []).Select(t => Enum.GetValues<ClaimType>().Any(c => c.ToWire() == t)
+            ? ClaimTypes.ParseWire(t)
+            : throw new InvalidDataException($"{owner} names the unknown claim type '{t}'.")).ToList();
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, ReadCommentHandling = JsonCommentHandling.Skip };
 

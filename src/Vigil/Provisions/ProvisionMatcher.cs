@@ -24,7 +24,7 @@ public sealed class ProvisionMatcher(ProvisionCatalog catalog)
     {
         if (claim.Actors.Count == 0) return [];
         namesOf ??= n => [n];
-        var isDprk = claim.Actors.Select(a => namesOf(a).Prepend(a).Any(n => _dprk.Contains(Key(n)))).ToArray();
+        var isDprk = claim.Actors.Select(a => IsDprk(a, namesOf)).ToArray();
         var evidence = claim.EvidenceText.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var matches = new List<ProvisionMatch>();
         foreach (var entry in catalog.Entries)
@@ -62,8 +62,10 @@ public sealed class ProvisionMatcher(ProvisionCatalog catalog)
     public bool InvolvesDprk(Claim claim, Func<string, IEnumerable<string>>? namesOf = null)
     {
         namesOf ??= n => [n];
-        return claim.Actors.Any(a => namesOf(a).Prepend(a).Any(n => _dprk.Contains(Key(n))));
+        return claim.Actors.Any(a => IsDprk(a, namesOf));
     }
+
+    private bool IsDprk(string party, Func<string, IEnumerable<string>> namesOf) => namesOf(party).Prepend(party).Any(n => _dprk.Contains(Key(n)));
 
     /// <summary>
     /// Keyword at the start of a word; short ASCII keywords ("coal", "fuel", "iron") must be whole words

@@ -34,9 +34,7 @@ public sealed class RegimeBodies(IReadOnlyList<RegimeBody> bodies, ProvisionMatc
         {
             if (string.IsNullOrWhiteSpace(b.Id) || string.IsNullOrWhiteSpace(b.Name) || b.Match is null)
                 throw new InvalidDataException($"The regime file {path} has a body without id, name or match ({b.Id ?? "no id"}); complete it.");
-            var types = (b.Match.Types ?? []).Select(t => Enum.GetValues<ClaimType>().Any(c => c.ToWire() == t)
-                ? ClaimTypes.ParseWire(t)
-                : throw new InvalidDataException($"The body {b.Id} in {path} names the unknown claim type '{t}'.")).ToList();
+            var types = ProvisionCatalog.ParseTypes(b.Match.Types, $"The body {b.Id} in {path}");
             list.Add(new RegimeBody(b.Id, b.Name, b.Established ?? "", b.Ended, b.History ?? "", types, b.Match.Keywords ?? []));
         }
         return new RegimeBodies(list, parties);
