@@ -34,6 +34,7 @@ public sealed class NearDuplicateIndex
     public int Count => entries.Count;
 
     /// <summary>The earlier document this one copies, if any; then the document is remembered for later ones.</summary>
+    /// <remarks>A document that already names its original keeps it, and null is returned for it.</remarks>
     public NearDuplicate? Add(Document document)
     {
         if (originals.ContainsKey(document.Id)) return null;
@@ -50,7 +51,8 @@ public sealed class NearDuplicateIndex
                 {
                     if (!tried.Add(m)) continue;
                     var containment = Containment(shingles, entries[m].Shingles);
-                    if (containment >= Threshold && (found is null || containment > found.Containment))
+                    // A copy linked earlier to this very document must not become its original.
+                    if (containment >= Threshold && originals[entries[m].Id] != document.Id && (found is null || containment > found.Containment))
                         found = new NearDuplicate(originals[entries[m].Id], containment);
                 }
             }
@@ -63,9 +65,32 @@ public sealed class NearDuplicateIndex
                 list.Add(index);
             }
         }
+        if (document.DuplicateOf is { } known)
+        {
+            originals[document.Id] = originals.GetValueOrDefault(known, known);
+            return null;
+        }
         // Copies of a copy point at the first original, so a chain of republications is one group.
         originals[document.Id] = found?.OriginalId ?? document.Id;
         return found;
+    }
+
+    /// <summary>
+    /// Links each document that names no original to an earlier near-copy among the others: the
+    /// earliest published comes first, undated ones after in the order given. Documents stored by
+    /// separate ingest runs never met in one index, so an analysis of everything stored calls this.
+    /// </summary>
+    public static IReadOnlyList<Document> LinkCopies(IReadOnlyList<Document> documents)
+    {
+        var index = new NearDuplicateIndex();
+        var linked = documents.ToArray();
+        var order = Enumerable.Range(0, linked.Length)
+            .OrderBy(i => linked[i].Published is null)
+            .ThenBy(i => linked[i].Published)
+            .ThenBy(i => i);
+        foreach (var i in order)
+            if (index.Add(linked[i]) is { } copy) linked[i] = linked[i] with { DuplicateOf = copy.OriginalId };
+        return linked;
     }
 
     /// <summary>Sorted, distinct hashes of the text's five-word shingles (case-folded words).</summary>

@@ -10,7 +10,8 @@ public sealed record StoreOutcome(int Added, int AlreadyStored, IReadOnlyList<In
 /// <summary>
 /// `vigil analyze` as a library call: store what was ingested (a document already stored is a
 /// no-op), analyse every stored document, and replace the stored analysis in one transaction.
-/// A failure part-way leaves the previous analysis in place.
+/// Near-copies stored by separate ingest runs are linked to their originals here, and the links
+/// are saved with the analysis. A failure part-way leaves the previous analysis in place.
 /// </summary>
 public sealed class AnalyzeWorkflow(IStore store, AnalysisPipeline pipeline)
 {
@@ -22,7 +23,7 @@ public sealed class AnalyzeWorkflow(IStore store, AnalysisPipeline pipeline)
 
     public AnalysisResult AnalyzeStored(IProgress<int>? progress = null)
     {
-        var documents = store.GetDocuments();
+        var documents = NearDuplicateIndex.LinkCopies(store.GetDocuments());
         var result = pipeline.Analyze(documents, progress);
         store.SaveAnalysis(result);
         return result;

@@ -154,6 +154,10 @@ public static class DerivedRows
     public static void Replace(IDbConnection c, IDbTransaction tx, AnalysisResult a)
     {
         foreach (var t in Tables) c.Execute($"DELETE FROM {t}", transaction: tx);
+        // Near-copy links found by the analysis; a link made at ingest is never replaced.
+        using var copies = new SqlBatch(c, tx, "UPDATE documents SET duplicate_of = @Original WHERE id = @Id AND duplicate_of IS NULL", "Original", "Id");
+        foreach (var d in a.Documents)
+            if (d.DuplicateOf is { } original) copies.Run(original, d.Id);
         using var entities = new SqlBatch(c, tx, "INSERT INTO entities (id, schema_name, name, aliases) VALUES (@Id, @Schema, @Name, @Aliases)",
             "Id", "Schema", "Name", "Aliases");
         using var mentions = new SqlBatch(c, tx, """

@@ -73,4 +73,32 @@ public class NearDuplicateIndexTests
         Assert.Null(batch.Documents[0].DuplicateOf);
         Assert.Equal(batch.Documents[0].Id, batch.Documents[1].DuplicateOf);
     }
+
+    [Fact]
+    public void Linking_stored_documents_makes_the_earliest_published_the_original()
+    {
+        var copy = Doc("copy", "Ripreso da un'agenzia di stampa.\n" + Original) with { Published = new NodaTime.LocalDate(2024, 6, 20) };
+        var original = Doc("original", Original) with { Published = new NodaTime.LocalDate(2024, 6, 19) };
+        var other = Doc("other", File.ReadAllText(SharedData.Path("seeds", "001_25157391ab970e29.txt")));
+
+        var linked = NearDuplicateIndex.LinkCopies([copy, other, original]);
+
+        Assert.Equal(["copy", "other", "original"], linked.Select(d => d.Id));
+        Assert.Equal("original", linked[0].DuplicateOf);
+        Assert.Null(linked[1].DuplicateOf);
+        Assert.Null(linked[2].DuplicateOf);
+    }
+
+    [Fact]
+    public void Linking_keeps_a_link_made_at_ingest_and_never_makes_a_copy_the_original_of_its_original()
+    {
+        // The copy is dated earlier than the text it was linked to at ingest: it is still the copy.
+        var original = Doc("original", Original);
+        var copy = Doc("copy", Original + "\nFonte: agenzia.") with { DuplicateOf = "original", Published = new NodaTime.LocalDate(2024, 1, 1) };
+
+        var linked = NearDuplicateIndex.LinkCopies([original, copy]);
+
+        Assert.Null(linked[0].DuplicateOf);
+        Assert.Equal("original", linked[1].DuplicateOf);
+    }
 }
