@@ -33,6 +33,8 @@ public sealed class PostgresStore : IStore
 
     public string ConnectionString { get; }
 
+    internal NpgsqlConnection OpenConnection() => Open();
+
     private NpgsqlConnection Open()
     {
         try
@@ -45,13 +47,16 @@ public sealed class PostgresStore : IStore
         }
     }
 
-    public void Migrate()
+    public void Migrate() => Apply(Migrations.All);
+
+    /// <summary>Applies these migrations (the core schema's, or a feature's own such as the watch queue's) once across processes.</summary>
+    internal void Apply(IReadOnlyList<Migration> migrations)
     {
         using var c = Open();
         c.Execute("SELECT pg_advisory_lock(@MigrationLock)", new { MigrationLock });
         try
         {
-            SqlMigrator.Apply(c, Migrations.All);
+            SqlMigrator.Apply(c, migrations);
         }
         finally
         {

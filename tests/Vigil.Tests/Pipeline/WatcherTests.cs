@@ -5,6 +5,7 @@ using Vigil.Ingest;
 using Vigil.Pipeline;
 using Vigil.Storage;
 using Vigil.Tests.Ingest;
+using Vigil.Tests.TestSupport;
 
 namespace Vigil.Tests.Pipeline;
 
@@ -16,13 +17,16 @@ public class WatcherTests
     private static Workbench Open(TempFolder tmp) =>
         Workbench.Open(new WorkbenchOptions(Path.Combine(tmp.Path, "vigil.db"), tmp.Folder("no-lists")));
 
-    [Fact]
-    public void A_watched_folder_yields_only_the_files_added_since_the_last_poll()
+    private static Workbench Open(TempFolder tmp, TestDatabase db) => Workbench.Open(new WorkbenchOptions(db.Db, tmp.Folder("no-lists")));
+
+    [Theory, SqliteBackend, PostgresBackend]
+    public void A_watched_folder_yields_only_the_files_added_since_the_last_poll(DbBackend backend)
     {
         using var tmp = new TempFolder();
         var inbox = tmp.Folder("inbox");
         File.WriteAllText(Path.Combine(inbox, "1.txt"), Article(1));
-        using var workbench = Open(tmp);
+        using var db = TestDatabase.Create(backend);
+        using var workbench = Open(tmp, db);
         var watcher = new Watcher(workbench, [inbox], [], [], TextWriter.Null);
 
         var first = watcher.RunOnce();
@@ -36,8 +40,8 @@ public class WatcherTests
         Assert.Equal(2, workbench.Store.Count().Documents);
     }
 
-    [Fact]
-    public void A_feed_with_new_and_already_seen_items_ingests_only_the_new_ones()
+    [Theory, SqliteBackend, PostgresBackend]
+    public void A_feed_with_new_and_already_seen_items_ingests_only_the_new_ones(DbBackend backend)
     {
         var items = 2;
         string? baseUrl = null;
@@ -54,7 +58,8 @@ public class WatcherTests
         });
         baseUrl = server.BaseUrl;
         using var tmp = new TempFolder();
-        using var workbench = Open(tmp);
+        using var db = TestDatabase.Create(backend);
+        using var workbench = Open(tmp, db);
         using var web = new WebFetcher(new WebFetcherOptions { Timeout = TimeSpan.FromSeconds(5) });
         var watcher = new Watcher(workbench, [server.Url("feed")], [], [], TextWriter.Null, web);
 
@@ -69,14 +74,15 @@ public class WatcherTests
         Assert.Contains(stored, d => d.Title == "Item 3" && d.Outlet == "Wire");
     }
 
-    [Fact]
-    public void A_failed_item_is_recorded_with_its_reason_and_not_retried_at_once()
+    [Theory, SqliteBackend, PostgresBackend]
+    public void A_failed_item_is_recorded_with_its_reason_and_not_retried_at_once(DbBackend backend)
     {
         using var tmp = new TempFolder();
         var inbox = tmp.Folder("inbox");
         File.WriteAllBytes(Path.Combine(inbox, "empty.txt"), []);
         File.WriteAllText(Path.Combine(inbox, "good.txt"), Article(7));
-        using var workbench = Open(tmp);
+        using var db = TestDatabase.Create(backend);
+        using var workbench = Open(tmp, db);
         var watcher = new Watcher(workbench, [inbox], [], [], TextWriter.Null);
 
         var first = watcher.RunOnce();
