@@ -24,6 +24,7 @@ public static class VigilCommandLine
         root.Subcommands.Add(WorkerCommand.Create());
         root.Subcommands.Add(WatchCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(ReviewCommand.Create());
         return root;
     }
 }

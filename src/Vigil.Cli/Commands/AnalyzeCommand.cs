@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Vigil.Ingest;
 using Vigil.Pipeline;
+using Vigil.Screening;
 
 namespace Vigil.Cli.Commands;
 
@@ -50,10 +51,12 @@ internal static class AnalyzeCommand
             return 1;
         }
 
-        var result = services.Workflow.AnalyzeStored();
+        var (result, suppressed) = ReviewCommand.Apply(services.Workflow.AnalyzeStored(), db,
+            EntryFingerprint.Lookup(() => services.Lists.Entries));
         ReportOutput.Write(result, format, output);
         err.WriteLine($"analysed {result.Documents.Count} document(s): {result.Entities.Count} entities, " +
                       $"{result.Entities.Count(e => e.Sanctions.Count > 0)} with sanctions hits, {result.Claims.Count} claims, {result.Stories.Count} stories" +
+                      (suppressed > 0 ? $" ({suppressed} hit(s) reviewed as false positives left out)" : "") +
                       (output is null ? "" : $"; report written to {output}"));
         return 0;
     }

@@ -12,7 +12,8 @@ internal static class ReportCommand
         var db = CommonOptions.Db();
         var format = ReportOutput.FormatOption();
         var output = ReportOutput.OutOption();
-        var command = new Command("report", "Write a report of the last stored analysis.") { db, format, output };
+        var lists = CommonOptions.Lists();
+        var command = new Command("report", "Write a report of the last stored analysis (hits reviewed as false positives left out).") { db, format, output, lists };
         command.SetAction(parse =>
         {
             try
@@ -25,7 +26,9 @@ internal static class ReportCommand
                     Console.Error.WriteLine($"error: the database '{parse.GetValue(db)}' holds no documents yet. Run `vigil analyze FILES...` first.");
                     return 1;
                 }
-                ReportOutput.Write(analysis, parse.GetValue(format)!, parse.GetValue(output));
+                var (reviewed, suppressed) = ReviewCommand.Apply(analysis, parse.GetValue(db)!, ReviewCommand.CurrentEntries(parse.GetValue(lists), Console.Error));
+                ReportOutput.Write(reviewed, parse.GetValue(format)!, parse.GetValue(output));
+                if (suppressed > 0) Console.Error.WriteLine($"{suppressed} hit(s) left out: reviewed as false positives (vigil review trail)");
                 return 0;
             }
             catch (StoreException e)

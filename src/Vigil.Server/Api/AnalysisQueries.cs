@@ -105,22 +105,4 @@ public sealed class AnalysisQueries(AnalysisResult analysis)
     /// </summary>
     public static HashSet<(string EntityId, string List, string ListId)> Suppressed(IReviewLog reviews, CatalogHolder lists, string? entityId = null) =>
         reviews.Suppressed(entityId, (list, id) => lists.Catalog.FingerprintOf(list, id));
-
-    /// <summary>The entity's hits, split into those in force and those a reviewer marked false positive.</summary>
-    public static (IReadOnlyList<SanctionHit> Active, IReadOnlyList<SanctionHit> Suppressed) SplitHits(Entity entity, ISet<(string, string, string)> suppressed)
-    {
-        var active = new List<SanctionHit>();
-        var hidden = new List<SanctionHit>();
-        foreach (var h in entity.Sanctions)
-            (suppressed.Contains((entity.Id, h.List, h.ListId)) ? hidden : active).Add(h);
-        return (active, hidden);
-    }
-
-    public static Entity WithoutSuppressed(Entity entity, ISet<(string, string, string)> suppressed) =>
-        entity with { Sanctions = SplitHits(entity, suppressed).Active };
-
-    public static AnalysisResult WithoutSuppressed(AnalysisResult analysis, ISet<(string, string, string)> suppressed)
-    {
-        return suppressed.Count == 0 ? analysis : analysis with { Entities = analysis.Entities.Select(e => WithoutSuppressed(e, suppressed)).ToList() };
-    }
 }

@@ -38,7 +38,7 @@ internal static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api").WithTags("analysis").RequireRateLimiting(RateLimits.Read);
-        read.MapGet("/analysis", (Backend b, CatalogHolder c) => Reports.Render("json", AnalysisQueries.WithoutSuppressed(b.Analysis(), AnalysisQueries.Suppressed(b.Reviews, c))))
+        read.MapGet("/analysis", (Backend b, CatalogHolder c) => Reports.Render("json", HitReviews.WithoutSuppressed(b.Analysis(), AnalysisQueries.Suppressed(b.Reviews, c))))
             .WithSummary("The stored analysis, as `vigil analyze --format json` writes it").Produces<AnalysisDto>();
         read.MapGet("/documents", (Backend b) => b.Analysis().Documents.Select(DocumentDto.From).ToList()).WithSummary("Stored documents");
         read.MapGet("/documents/{id}", (string id, Backend b) =>
@@ -49,13 +49,13 @@ internal static class ApiEndpoints
         read.MapGet("/entities", (string? q, string? schema, bool? sanctioned, Backend b, CatalogHolder c) =>
         {
             var suppressed = AnalysisQueries.Suppressed(b.Reviews, c);
-            return new AnalysisQueries(b.Analysis()).Entities(q, schema, sanctioned).Select(e => EntityDto.From(AnalysisQueries.WithoutSuppressed(e, suppressed))).ToList();
+            return new AnalysisQueries(b.Analysis()).Entities(q, schema, sanctioned).Select(e => EntityDto.From(HitReviews.WithoutSuppressed(e, suppressed))).ToList();
         }).WithSummary("Entities, most mentioned first; filter by name (q), schema, sanctioned");
         read.MapGet("/entities/{id}", (string id, Backend b, CatalogHolder c) =>
         {
             var queries = new AnalysisQueries(b.Analysis());
             if (queries.Entity(id) is not { } e) return NotFound($"No entity with id '{id}'. GET /api/entities lists them.");
-            var (active, suppressed) = AnalysisQueries.SplitHits(e, AnalysisQueries.Suppressed(b.Reviews, c, e.Id));
+            var (active, suppressed) = HitReviews.SplitHits(e, AnalysisQueries.Suppressed(b.Reviews, c, e.Id));
             return Results.Ok(new
             {
                 entity = EntityDto.From(e with { Sanctions = active }),
@@ -81,7 +81,7 @@ internal static class ApiEndpoints
             .WithSummary("One story");
         read.MapGet("/timeline", (Backend b) => new AnalysisQueries(b.Analysis()).Timeline().Select(x => new { date = x.Date, claim = ClaimDto.From(x.Claim) }).ToList())
             .WithSummary("Claims in date order");
-        read.MapGet("/reports/{format}", (string format, Backend b, CatalogHolder c) => Reports.Render(format, AnalysisQueries.WithoutSuppressed(b.Analysis(), AnalysisQueries.Suppressed(b.Reviews, c))))
+        read.MapGet("/reports/{format}", (string format, Backend b, CatalogHolder c) => Reports.Render(format, HitReviews.WithoutSuppressed(b.Analysis(), AnalysisQueries.Suppressed(b.Reviews, c))))
             .WithSummary("The report of the stored analysis: json, md or html (as `vigil analyze --format` writes it)");
         read.MapGet("/counts", (Backend b) => b.Read(s => s.Count())).WithSummary("Row counts of the store");
 
@@ -145,17 +145,10 @@ internal static class ApiEndpoints
         var missing = new[] { ("entity", body.Entity), ("list", body.List), ("list_id", body.ListId), ("verdict", body.Verdict), ("reviewer", body.Reviewer) }
             .Where(x => string.IsNullOrWhiteSpace(x.Item2)).Select(x => x.Item1).ToList();
         if (missing.Count > 0) return BadRequest($"Missing: {string.Join(", ", missing)}.");
-        if (!ReviewVerdicts.All.Contains(body.Verdict!)) return BadRequest($"Unknown verdict '{body.Verdict}'. Use one of: {string.Join(", ", ReviewVerdicts.All)}.");
-        if (body.Reviewer!.Length > 200 || (body.Note?.Length ?? 0) > 4000) return BadRequest("Keep the reviewer's name under 200 characters and the note under 4,000.");
-        var entity = b.Analysis().Entities.FirstOrDefault(e => e.Id == body.Entity);
-        if (entity is null) return NotFound($"No entity with id '{body.Entity}'.");
-        if (!entity.Sanctions.Any(h => h.List == body.List && h.ListId == body.ListId))
-            return NotFound($"Entity '{body.Entity}' has no hit on {body.List} {body.ListId}.");
-        // The entry as the reviewer sees it: a false positive holds until the list changes that entry.
-        var review = new HitReview(Guid.NewGuid().ToString("N"), entity.Id, body.List!, body.ListId!, body.Verdict!, body.Reviewer.Trim(), body.Note?.Trim(), DateTimeOffset.UtcNow,
-            lists.Catalog.FingerprintOf(body.List!, body.ListId!));
-        b.Reviews.Add(review);
-        return Results.Created($"/api/reviews?entity={Uri.EscapeDataString(entity.Id)}", review);
+        var outcome = HitReviews.Record(b.Reviews, b.Analysis(), new ReviewInput(body.Entity!, body.List!, body.ListId!, body.Verdict!, body.Reviewer!, body.Note),
+            lists.Catalog.FingerprintOf, DateTimeOffset.UtcNow);
+        if (outcome.Recorded is not { } review) return outcome.NotFound ? NotFound(outcome.Problem!) : BadRequest(outcome.Problem!);
+        return Results.Created($"/api/reviews?entity={Uri.EscapeDataString(review.EntityId)}", review);
     }
 
     internal static IResult IngestUrls(IngestUrlsRequest? body, Backend b)

@@ -61,7 +61,7 @@ public sealed class ScreeningCatalog : IDisposable
     public ListEntry? EntryOf(string list, string listId) => _idOf.GetValueOrDefault((list, listId)) is { } id ? Find(id) : null;
 
     /// <summary>The entry as the lists hold it now, as a fingerprint (null when it is not listed): what a review of a hit is tied to.</summary>
-    public string? FingerprintOf(string list, string listId) => EntryOf(list, listId) is { } e ? HitSuppressions.Fingerprint(e) : null;
+    public string? FingerprintOf(string list, string listId) => EntryOf(list, listId) is { } e ? EntryFingerprint.Of(e) : null;
 
     // Screening is CPU-bound and keeps per-thread scratch buffers the size of the index. It runs on
     // one dedicated thread per core: thread-pool threads come and go (each new one would allocate its

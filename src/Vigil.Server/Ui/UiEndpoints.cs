@@ -66,7 +66,7 @@ internal static class UiEndpoints
         var suppressed = AnalysisQueries.Suppressed(b.Reviews, lists);
         var sb = new StringBuilder();
         sb.Append($"<section class=\"counts\"><div><b>{E(a.Documents.Count)}</b> documents</div><div><b>{E(a.Entities.Count)}</b> entities</div><div><b>{E(a.Claims.Count)}</b> claims</div><div><b>{E(a.Stories.Count)}</b> stories</div>")
-          .Append($"<div><b>{E(a.Entities.Count(e => AnalysisQueries.SplitHits(e, suppressed).Active.Any(h => h.IsMatch)))}</b> entities with sanctions hits</div></section>");
+          .Append($"<div><b>{E(a.Entities.Count(e => HitReviews.SplitHits(e, suppressed).Active.Any(h => h.IsMatch)))}</b> entities with sanctions hits</div></section>");
         sb.Append("<h2>Stories</h2>");
         sb.Append(Table(["story", "documents", "claims", "independent sources", "conflicts"],
             a.Stories.OrderByDescending(s => s.Corroboration.IndependentSources).Select(s => new[]
@@ -76,7 +76,7 @@ internal static class UiEndpoints
             }), "stories"));
         sb.Append("<h2>Sanctioned entities</h2>");
         sb.Append(Table(["entity", "schema", "mentions", "best hit"],
-            a.Entities.Select(e => (e, hits: AnalysisQueries.SplitHits(e, suppressed).Active)).Where(x => x.hits.Any(h => h.IsMatch))
+            a.Entities.Select(e => (e, hits: HitReviews.SplitHits(e, suppressed).Active)).Where(x => x.hits.Any(h => h.IsMatch))
                 .OrderByDescending(x => x.hits.Max(h => h.Score)).Take(50)
                 .Select(x => new[] { EntityLink(x.e), E(x.e.Schema.ToString()), E(x.e.Mentions.Count), HitLabel(x.hits.MaxBy(h => h.Score)!) }), "sanctioned"));
         sb.Append("<h2>Documents</h2>");
@@ -125,7 +125,7 @@ internal static class UiEndpoints
         sb.Append(Table(["entity", "schema", "aliases", "mentions", "hits"], q.Entities(text, schema).Take(500).Select(e => new[]
         {
             EntityLink(e), E(e.Schema.ToString()), E(string.Join(", ", e.Aliases.Take(5))), E(e.Mentions.Count),
-            E(AnalysisQueries.SplitHits(e, suppressed).Active.Count(h => h.IsMatch)),
+            E(HitReviews.SplitHits(e, suppressed).Active.Count(h => h.IsMatch)),
         }), "entities"));
         return ("Entities", "Entities", sb.ToString(), 200);
     }
@@ -136,7 +136,7 @@ internal static class UiEndpoints
         var q = new AnalysisQueries(a);
         if (q.Entity(id) is not { } e) return ("Entity not found", "Entities", $"<p>No entity with id <code>{E(id)}</code>. <a href=\"/entity\">All entities</a>.</p>", 404);
         var reviews = b.Reviews.History(e.Id);
-        var (active, suppressed) = AnalysisQueries.SplitHits(e, AnalysisQueries.Suppressed(b.Reviews, lists, e.Id));
+        var (active, suppressed) = HitReviews.SplitHits(e, AnalysisQueries.Suppressed(b.Reviews, lists, e.Id));
         var sb = new StringBuilder();
         sb.Append($"<p class=\"meta\"><span class=\"schema\">{E(e.Schema.ToString())}</span> <span class=\"entity-name\">{E(e.Name)}</span>");
         if (e.Aliases.Count > 0) sb.Append($" · also: {E(string.Join(", ", e.Aliases))}");

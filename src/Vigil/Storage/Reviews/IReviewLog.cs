@@ -13,7 +13,7 @@ public static class ReviewVerdicts
 
 /// <summary>
 /// One reviewer decision, kept for ever: the audit trail is the list of these.
-/// <see cref="EntryFingerprint"/> is the list entry as the reviewer saw it (<see cref="Vigil.Screening.HitSuppressions.Fingerprint"/>).
+/// <see cref="EntryFingerprint"/> is the list entry as the reviewer saw it (<see cref="Vigil.Screening.EntryFingerprint.Of"/>).
 /// </summary>
 public sealed record HitReview(
     string Id,

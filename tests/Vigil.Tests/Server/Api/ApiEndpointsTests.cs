@@ -105,7 +105,7 @@ public sealed class ApiEndpointsTests
         Assert.Equal(["false_positive", "reopened"], trail.EnumerateArray().Select(r => r.GetProperty("verdict").GetString()!));
         Assert.Equal("Ana", trail[0].GetProperty("reviewer").GetString());
         // The review is tied to the entry as the lists held it: a change to that entry ends the suppression.
-        Assert.Equal(Vigil.Screening.HitSuppressions.Fingerprint(SampleData.KimOfac), trail[0].GetProperty("entry_fingerprint").GetString());
+        Assert.Equal(Vigil.Screening.EntryFingerprint.Of(SampleData.KimOfac), trail[0].GetProperty("entry_fingerprint").GetString());
         var (_, after) = await Send(client, HttpMethod.Get, "/api/entities/ent-kim");
         Assert.Equal(2, after.GetProperty("entity").GetProperty("sanctions").GetArrayLength());
     }

@@ -23,7 +23,7 @@ public sealed class ReviewLogTests
         using var db = TestDatabase.Create(backend);
         TestDatabase.Migrate(db.Db);
         using var log = StoreFactory.OpenReviews(db.Db);
-        var seen = HitSuppressions.Fingerprint(Entry);
+        var seen = EntryFingerprint.Of(Entry);
         var at = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
         log.Add(Review(ReviewVerdicts.FalsePositive, at, seen));
 
@@ -33,7 +33,7 @@ public sealed class ReviewLogTests
         var unchanged = log.Suppressed(currentFingerprint: (_, _) => seen);
         Assert.Contains(("ent-kim", "US-OFAC", "20193"), unchanged);
 
-        var amended = HitSuppressions.Fingerprint(Entry with { BirthDates = [FuzzyDate.Year(1984)] });
+        var amended = EntryFingerprint.Of(Entry with { BirthDates = [FuzzyDate.Year(1984)] });
         Assert.NotEqual(seen, amended);
         Assert.Empty(log.Suppressed(currentFingerprint: (_, _) => amended));
         Assert.Empty(log.Suppressed(currentFingerprint: (_, _) => null));
