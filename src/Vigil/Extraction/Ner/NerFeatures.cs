@@ -285,6 +285,33 @@ public static class NerFeatures
             features.Add(F(30, (we - i).ToString(CultureInfo.InvariantCulture), c));
             features.Add(F(31, after.Length <= 3 ? after : after[..3], pos));
         }
+        if ((Ablate & 64) == 0)
+        {
+            // The word without its particle: "서울에서" and "서울은" share the stem 서울, and the particle says the role.
+            var josa = JosaLength(unit);
+            var stemLength = unit.Length - josa;
+            var k = i - ws;
+            var inStem = k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
+            var stem = unit.AsSpan(0, stemLength);
+            features.Add(F(34, stem, inStem));
+            features.Add(F(35, josa == 0 ? "-" : unit.AsSpan(stemLength), inStem));
+            features.Add(F(36, stemLength > 6 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture), inStem + c));
+        }
+    }
+
+    // Korean particles (josa) and the commonest particle sequences, longest first.
+    private static readonly string[] Josa =
+    [
+        "에서부터", "으로부터", "에서는", "에서도", "에서의", "에게서", "으로는", "으로도", "으로서", "으로써", "이라고", "이라는", "까지", "부터", "에서",
+        "에게", "한테", "으로", "처럼", "보다", "라고", "라는", "와", "과", "은", "는", "이", "가", "을", "를", "의", "에", "로", "도", "만", "께",
+    ];
+
+    /// <summary>Length of the particle ending the word, 0 when none (or the word would be left empty).</summary>
+    private static int JosaLength(string unit)
+    {
+        foreach (var j in Josa)
+            if (unit.Length > j.Length && unit.EndsWith(j, StringComparison.Ordinal)) return j.Length;
+        return 0;
     }
 }
 

@@ -34,6 +34,18 @@ public sealed class SequenceTaggerTests
     }
 
     [Fact]
+    public void Learns_names_as_BILOU_and_gives_them_back_as_BIO()
+    {
+        Assert.Equal(["U-PER", "O", "B-ORG", "I-ORG", "L-ORG", "B-LOC", "L-LOC", "U-LOC", "O"],
+            SequenceTagger.ToBilou(["B-PER", "O", "B-ORG", "I-ORG", "I-ORG", "B-LOC", "I-LOC", "B-LOC", "O"]));
+
+        var tagger = SequenceTagger.Train(Training, null, epochs: 10, bits: 14);
+
+        Assert.Contains("U-LOC", tagger.Labels);
+        Assert.All(tagger.Predict("la Fiat apre a Napoli".Split(' '), null), t => Assert.True(t == "O" || t[0] is 'B' or 'I', t));
+    }
+
+    [Fact]
     public void Saves_and_loads_the_same_model()
     {
         var tagger = SequenceTagger.Train(Training, null, epochs: 5, bits: 14);
