@@ -129,13 +129,15 @@ public static class TemporalTagger
             var abbreviated = key.Length <= 4 && j < n && keys[j] == "." && tokens[j].Start == t.End;
             if (abbreviated) j++;
             var dayAfter = j < n ? Int(text, tokens[j], 2) : null;
-            if (dayAfter is >= 1 and <= 31 && !(j + 1 < n && keys[j + 1] is ":" ))
+            // "June 6:30" is a clock time; "April 6:" before a quotation is still the date.
+            if (dayAfter is >= 1 and <= 31 && !(j + 2 < n && keys[j + 1] is ":" && tokens[j + 2].Kind == TokenKind.Number && tokens[j + 2].Start == tokens[j + 1].End))
             {
                 var k = j + 1;
                 if (k < n && keys[k] is ",") k++;
                 if (k < n && IsYear(Int(text, tokens[k], 4)) && tokens[k].Length == 4 && TryDay(Int(text, tokens[k], 4), m, dayAfter, out var d6))
                 { last = k; date = d6; return true; }
-                if (IsCapitalised(text, t) && (key.Length > 3 || abbreviated))
+                // "May 6" as well as "June 6", "Dec. 6"; other three-letter months only abbreviated ("Mar. 6")
+                if (IsCapitalised(text, t) && (key.Length > 3 || abbreviated || key == "may"))
                 {
                     last = j;
                     date = anchor is { } an && TryDay(InferYear(an, m, FutureNearby(keys, i)), m, dayAfter, out var d7) ? d7 with { IsRelative = true } : null;
@@ -171,6 +173,14 @@ public static class TemporalTagger
             if (i + 2 < n && Int(text, tokens[i + 1], 2) is >= 1 and <= 31 && TemporalLexicon.Months.ContainsKey(keys[i + 2]))
             {
                 if (TryMatch(text, tokens, keys, i + 1, anchor, out last, out date, out _)) { first = i; return true; }
+            }
+            // "Saturday, April 25", "Friday Oct. 13": likewise with the month first.
+            var monthAt = K(keys, i + 1) == "," ? i + 2 : i + 1;
+            if (monthAt < n && TemporalLexicon.Months.ContainsKey(keys[monthAt]) && IsCapitalised(text, tokens[monthAt])
+                && TryMatch(text, tokens, keys, monthAt, anchor, out var dateLast, out var dated, out _) && dateLast > monthAt)
+            {
+                last = dateLast; date = dated; first = i;
+                return true;
             }
             mod ??= FutureNearby(keys, i) ? 2 : null;
             date = anchor is { } an ? FuzzyDate.Day(ResolveWeekday(an, wd, mod), relative: true) : null;
@@ -255,12 +265,14 @@ public static class TemporalTagger
 
     private static readonly HashSet<string> FutureMarkers = new(StringComparer.Ordinal)
     {
-        "will", "'ll", "shall", "wird", "werden", "будет", "будут", "состоится", "예정", "예정이다", "planned", "scheduled", "expected", "dovrebbe", "prevede", "previsto", "prevista",
+        "will", "'ll", "shall", "planning", "plans", "wird", "werden", "будет", "будут", "состоится", "예정", "예정이다", "planned", "scheduled", "expected", "dovrebbe", "prevede", "previsto", "prevista",
     };
 
     /// <summary>A future-tense verb near the expression: "will", "avrà", "sarà", "aura", "tendrá", "будет".</summary>
-    private static bool FutureNearby(string[] keys, int i)
+    internal static bool FutureNearby(string[] keys, int i)
     {
+        // An earliest date ahead: "as soon as Monday", "as early as Friday"
+        if (K(keys, i - 3) == "as" && K(keys, i - 2) is "soon" or "early" && K(keys, i - 1) == "as") return true;
         for (var k = Math.Max(0, i - 6); k < Math.Min(keys.Length, i + 7); k++)
         {
             var w = keys[k];

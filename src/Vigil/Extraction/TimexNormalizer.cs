@@ -27,7 +27,7 @@ public static class TimexNormalizer
     {
         ["a"] = 1, ["an"] = 1, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
         ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17,
-        ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["ninety"] = 90, ["hundred"] = 100,
+        ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["hundred"] = 100,
     };
 
     /// <summary>Counts TimeML leaves unspecified ("several years" PXY).</summary>
@@ -42,8 +42,12 @@ public static class TimexNormalizer
 
     private static readonly HashSet<string> DurationLeads = new(StringComparer.Ordinal) { "first", "past", "last", "next", "previous", "coming", "latest", "final", "initial", "recent" };
 
-    /// <summary>Words after a count and unit that make it a point in time ("two years ago"), left to the date tagger.</summary>
-    private static readonly HashSet<string> PointCues = new(StringComparer.Ordinal) { "ago", "earlier", "before", "later", "after", "hence", "old" };
+    /// <summary>
+    /// Words after a count and unit that make it a point in time ("two years ago"), left to the date tagger.
+    /// "Three days later", "a month after the vote" stay durations: TimeML marks the span and leaves the
+    /// "later"/"after" to a signal.
+    /// </summary>
+    private static readonly HashSet<string> PointCues = new(StringComparer.Ordinal) { "ago", "earlier", "old" };
 
     private static readonly Dictionary<string, string> References = new(StringComparer.Ordinal)
     {
@@ -65,6 +69,9 @@ public static class TimexNormalizer
     {
         ["spring"] = "SP", ["summer"] = "SU", ["fall"] = "FA", ["autumn"] = "FA", ["winter"] = "WI",
     };
+
+    /// <summary>What may stand between a clock time and its day: time zones, a comma, "on".</summary>
+    private static readonly HashSet<string> ClockSuffixes = new(StringComparer.Ordinal) { "est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "et", "utc", ",", "on" };
 
     private static readonly Dictionary<string, string> DayParts = new(StringComparer.Ordinal)
     {
@@ -107,10 +114,35 @@ public static class TimexNormalizer
                 if (rd.Value < ra && Period.Between(ra, ahead, PeriodUnits.Days).Days <= FutureWindowDays) best = ahead;
                 value = (rd with { Value = best }).ToString();
             }
+            // A year-less month placed by what follows it: "June last year", "February this year", "January nineteen ninety-seven"
+            if (d.Date is { IsRelative: true, Precision: Model.DatePrecision.Month } md && anchor is { } ya && TemporalLexicon.Months.ContainsKey(keys[last]))
+            {
+                if (TemporalLexicon.Modifiers.TryGetValue(K(keys, last + 1), out var yearMod) && keys[last + 1] is "last" or "this" or "next" && K(keys, last + 2) == "year")
+                {
+                    last += 2;
+                    value = $"{ya.Year + yearMod:D4}-{md.Value.Month:D2}";
+                }
+                else if (last + 1 < tokens.Count && result.FindIndex(r => r.Start == tokens[last + 1].Start && r.Value is { Length: 4 } && r.Value.All(char.IsAsciiDigit)) is var yi and >= 0)
+                {
+                    value = $"{result[yi].Value}-{md.Value.Month:D2}";
+                    last = IndexOf(tokens, result[yi].End - 1);
+                    result.RemoveAt(yi);
+                }
+            }
             // "Wednesday night", "yesterday afternoon"
             if (d.Date is { Precision: Model.DatePrecision.Day } && last + 1 < keys.Length && DayParts.TryGetValue(keys[last + 1], out var part))
             {
                 value += part; type = "TIME"; last++;
+            }
+            // "5 p.m. EST, Nov. 6": a clock time names its day after it.
+            if (d.Date is { Precision: Model.DatePrecision.Day } && value is { Length: 10 } dayOf && result.FindIndex(r => r.Type == "TIME" && r.Value is { } tv && tv.Contains('T', StringComparison.Ordinal)
+                    && r.End <= tokens[first].Start && Enumerable.Range(IndexOf(tokens, r.End - 1) + 1, Math.Max(0, first - IndexOf(tokens, r.End - 1) - 1)).All(k => ClockSuffixes.Contains(keys[k]))) is var ti and >= 0)
+            {
+                var clock = result[ti];
+                var hour = clock.Value!;
+                result.RemoveAt(ti);
+                result.Add(new Timex(clock.Start, tokens[last].End, "TIME", $"{dayOf}{hour[hour.IndexOf('T', StringComparison.Ordinal)..]}"));
+                continue;
             }
             result.Add(new Timex(tokens[first].Start, tokens[last].End, type, value));
         }
@@ -118,13 +150,58 @@ public static class TimexNormalizer
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.Number || keys[i].Length != 4 || !int.TryParse(keys[i], NumberStyles.None, CultureInfo.InvariantCulture, out var bare) || bare is < 1800 or > 2100) continue;
-            if ((i > 0 && keys[i - 1] is "$" or "#" or "no" or "number" or "-" or "/" or ":" or ".") || K(keys, i + 1) is "%" or "percent" or "-") continue;
+            // "mid-1996", "post-1959" are the year; other joined numbers ("1994-95", "747-400") are not.
+            var prefixed = K(keys, i - 1) == "-" && K(keys, i - 2) is "mid" or "early" or "late" or "post" or "pre";
+            if ((i > 0 && !prefixed && keys[i - 1] is "$" or "#" or "no" or "number" or "-" or "/" or ":" or ".") || K(keys, i + 1) is "%" or "percent" or "-") continue;
             var t = tokens[i];
             if (result.Any(r => r.Start < t.End && t.Start < r.End)) continue;
             result.Add(new Timex(t.Start, t.End, "DATE", keys[i]));
         }
         result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        AddAnaphoricDates(tokens, keys, result);
         return result;
+    }
+
+    /// <summary>
+    /// "that year", "the same day", "the following month", "later that year": a date named by the
+    /// last date before it in the text (TimeML resolves these against the reference time, not the
+    /// creation time). Left out when no earlier date of that precision exists.
+    /// </summary>
+    private static void AddAnaphoricDates(IReadOnlyList<Token> tokens, string[] keys, List<Timex> result)
+    {
+        var added = false;
+        for (var i = 0; i + 1 < keys.Length; i++)
+        {
+            int offset, unitAt;
+            if (keys[i] == "that") { offset = 0; unitAt = i + 1; }
+            else if (keys[i] == "the" && K(keys, i + 1) is "same" or "following") { offset = keys[i + 1] == "same" ? 0 : 1; unitAt = i + 2; }
+            else continue;
+            var unit = K(keys, unitAt);
+            if (unit is not ("year" or "month" or "day") || K(keys, unitAt + 1) == "-") continue;
+            var start = tokens[i].Start;
+            var end = tokens[unitAt].End;
+            if (result.Any(r => r.Start < end && start < r.End)) continue;
+            var length = unit switch { "year" => 4, "month" => 7, _ => 10 };
+            string? reference = null;
+            foreach (var r in result)
+            {
+                if (r.End > start) break;
+                if (r.Value is { } v && v.Length >= length && LocalDatePattern.Iso.Parse(v[..length] + (length == 4 ? "-01-01" : length == 7 ? "-01" : "")).Success
+                    && (v.Length == length || v[length] is '-' or 'T')) reference = v[..length];
+            }
+            if (reference is null) continue;
+            var date = LocalDatePattern.Iso.Parse(reference + (length == 4 ? "-01-01" : length == 7 ? "-01" : "")).Value;
+            var value = unit switch
+            {
+                "year" => date.PlusYears(offset).Year.ToString("D4", CultureInfo.InvariantCulture),
+                "month" => $"{date.PlusMonths(offset).Year:D4}-{date.PlusMonths(offset).Month:D2}",
+                _ => LocalDatePattern.Iso.Format(date.PlusDays(offset)),
+            };
+            result.Add(new Timex(start, end, "DATE", value));
+            added = true;
+            i = unitAt;
+        }
+        if (added) result.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
     private static int IndexOf(IReadOnlyList<Token> tokens, int offset)
@@ -152,13 +229,19 @@ public static class TimexNormalizer
     }
 
     private static string Week(LocalDate d) =>
-        $"{WeekYearRules.Iso.GetWeekYear(d):D4}-W{WeekYearRules.Iso.GetWeekOfWeekYear(d).ToString(CultureInfo.InvariantCulture)}";
+        $"{WeekYearRules.Iso.GetWeekYear(d):D4}-W{WeekYearRules.Iso.GetWeekOfWeekYear(d):D2}";
 
     private static bool TryMatch(string text, IReadOnlyList<Token> tokens, string[] keys, int i, LocalDate? anchor, bool quarterly, out int last, out string type, out string? value)
     {
         last = i; type = "DATE"; value = null;
         var key = keys[i];
         var n = keys.Length;
+
+        // A quarter or half of a named year: "the 1988 third quarter", "this year's first quarter", "the year-ago quarter", "the first half of 1990"
+        if (TryPeriodOfYear(tokens, keys, i, anchor, quarterly, out last, out value)) return true;
+
+        // Decades and centuries: "the 1990s", "the mid-'80s", "the nineties", "the 20th century"
+        if (TryDecadeOrCentury(tokens, keys, i, out last, out value)) return true;
 
         // Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter", "the year-earlier quarter"
         var q = i;
@@ -190,6 +273,12 @@ public static class TimexNormalizer
                 last = j;
                 var (y, qq) = which == "current" ? QuarterOf(qa) : PreviousQuarter(qa);
                 if (which == "year-earlier") y--;
+                // "the quarter ended July 31": the three months up to then, named by the calendar quarter of their middle month
+                else if (K(keys, j + 1) is "ended" or "ending" && TemporalLexicon.Months.TryGetValue(K(keys, j + 2), out var endMonth))
+                {
+                    var middle = new LocalDate(endMonth <= qa.Month ? qa.Year : qa.Year - 1, endMonth, 1).PlusMonths(-1);
+                    (y, qq) = QuarterOf(middle);
+                }
                 value = $"{y:D4}-Q{qq}";
                 return true;
             }
@@ -209,7 +298,8 @@ public static class TimexNormalizer
             // "current" and "recent" before a unit are durations or dates ("recent years", "the current quarter"), not references.
             if (key is "recent" or "current" && DurationUnits.ContainsKey(K(keys, i + 1)))
             {
-                if (key == "recent" && K(keys, i + 1) is "years" or "months" or "weeks" or "days" or "decades") { last = i + 1; type = "DURATION"; value = "PX" + DurationUnits[keys[i + 1]]; return true; }
+                // TimeML marks "recent years", "recent weeks" as a past reference, not a vague duration.
+                if (key == "recent" && K(keys, i + 1) is "years" or "months" or "weeks" or "days" or "decades") { last = i + 1; value = "PAST_REF"; return true; }
                 return false;
             }
             if (key == "future" && K(keys, i - 1) != "the" && K(keys, i - 1) != "near") return false;
@@ -225,6 +315,9 @@ public static class TimexNormalizer
             return true;
         }
         if (key == "the" && K(keys, i + 1) == "future") { last = i + 1; value = "FUTURE_REF"; return true; }
+        // "the near term", "the short term"; "soon" unless it is "as soon as" or "soon after" (those tie to another event)
+        if (key == "the" && K(keys, i + 1) is "near" or "short" && K(keys, i + 2) == "term") { last = i + 2; value = "FUTURE_REF"; return true; }
+        if (key == "soon" && K(keys, i - 1) != "as" && K(keys, i + 1) is not ("after" or "as" or "thereafter")) { value = "FUTURE_REF"; return true; }
         if (key == "at" && K(keys, i + 1) == "present") { last = i + 1; value = "PRESENT_REF"; return true; }
 
         // Sets: "daily", "every day", "each Thursday"
@@ -233,6 +326,8 @@ public static class TimexNormalizer
         {
             if (DurationUnits.TryGetValue(K(keys, i + 1), out var su) && su.Length == 1) { last = i + 1; type = "SET"; value = "P1" + su; return true; }
             if (TemporalLexicon.Weekdays.TryGetValue(K(keys, i + 1), out var swd)) { last = i + 1; type = "SET"; value = $"XXXX-WXX-{swd}"; return true; }
+            if (key is "every" or "each" && TemporalLexicon.Months.TryGetValue(K(keys, i + 1), out var smonth) && char.IsUpper(text[tokens[i + 1].Start]))
+            { last = i + 1; type = "SET"; value = $"XXXX-{smonth:D2}"; return true; }
         }
 
         // Weeks: "this week", "last week", "next week"
@@ -250,6 +345,12 @@ public static class TimexNormalizer
         {
             var season = Seasons[keys[seasonAt]];
             last = seasonAt;
+            // "the winter of 1994", "the spring of nineteen ninety-six"
+            if (K(keys, seasonAt + 1) == "of" && TryYear(tokens, keys, seasonAt + 2, out var ofYear, out var yearLast))
+            {
+                last = yearLast; value = $"{ofYear:D4}-{season}";
+                return true;
+            }
             var m = seasonAt > i ? TemporalLexicon.Modifiers[key] : 0;
             if (anchor is not { } sa) return true;
             var order = new[] { "WI", "SP", "SU", "FA" };
@@ -265,7 +366,31 @@ public static class TimexNormalizer
             return true;
         }
 
-        // Durations: "three years", "the first nine months", "the past two months", "two-year", "several weeks", "a week"
+        // "the year", "the fiscal year", "the full year": the anchor's year, or one year's span when its end is given ("the year ended June 30")
+        if (key == "the")
+        {
+            var y = i + 1;
+            var previous = K(keys, y) == "latest";
+            if (K(keys, y) is "latest" or "current" or "full" or "calendar") y++;
+            if (K(keys, y) == "fiscal") y++;
+            var modified = y > i + 1;
+            // "the year before", "the year two thousand", "the year when ..." name some other year.
+            if (K(keys, y) == "year" && K(keys, y + 1) is not ("-" or "before" or "earlier" or "ago" or "after" or "later") && !Numbers.ContainsKey(K(keys, y + 1))
+                && !(y + 1 < n && tokens[y + 1].Kind == TokenKind.Number) && (modified || K(keys, y + 1) is not ("in" or "when" or "that" or "of")))
+            {
+                last = y;
+                if (K(keys, y + 1) is "ended" or "ending" or "ends" or "through" or "to")
+                {
+                    type = "DURATION"; value = "P1Y";
+                    return true;
+                }
+                if (anchor is { } ya2) value = (ya2.Year - (previous ? 1 : 0)).ToString("D4", CultureInfo.InvariantCulture);
+                return true;
+            }
+        }
+
+        // Durations: "three years", "the first nine months", "the past two months", "two-year", "several weeks", "a week",
+        // "two more weeks", "2 1/2 years", "a minute and a half", "a couple of years"
         var s = i;
         if (K(keys, s) == "the") s++;
         if (DurationLeads.Contains(K(keys, s))) s++;
@@ -273,14 +398,25 @@ public static class TimexNormalizer
         {
             string? count = null;
             var c = s;
-            if (tokens[c].Kind == TokenKind.Number && int.TryParse(keys[c], NumberStyles.None, CultureInfo.InvariantCulture, out var num)) count = num.ToString(CultureInfo.InvariantCulture);
+            var half = false;
+            // A count of more than three digits is a year or an amount ("the 1988 second quarter"), not a number of units.
+            if (tokens[c].Kind == TokenKind.Number && keys[c].Length <= 3 && int.TryParse(keys[c], NumberStyles.None, CultureInfo.InvariantCulture, out var num))
+            {
+                count = num.ToString(CultureInfo.InvariantCulture);
+                if (K(keys, c + 1) == "1" && K(keys, c + 2) == "/" && K(keys, c + 3) == "2") { half = true; c += 3; }
+            }
+            else if (keys[c] == "a" && K(keys, c + 1) == "couple" && K(keys, c + 2) == "of") { count = "2"; c += 2; }
             else if (Numbers.TryGetValue(keys[c], out var word))
             {
-                // "twenty-five", "forty one"
-                if (word >= 20 && K(keys, c + 1) == "-" && Numbers.TryGetValue(K(keys, c + 2), out var units) && units < 10) { word += units; c += 2; }
+                // "twenty-five", "twenty four"
+                var h = K(keys, c + 1) == "-" ? c + 2 : c + 1;
+                if (word >= 20 && word < 100 && Numbers.TryGetValue(K(keys, h), out var units) && units is > 0 and < 10) { word += units; c = h; }
                 count = word.ToString(CultureInfo.InvariantCulture);
             }
             else if (VagueCounts.Contains(keys[c]) || (keys[c] == "a" && K(keys, c + 1) is "few" or "couple")) { count = "X"; if (keys[c] == "a") c++; if (K(keys, c + 1) == "of") c++; }
+            // "$1.76 a year", "20 flights a week": a rate after an amount, a TimeML set of the same period.
+            var rate = count is not null && keys[s] is "a" or "an" && s > 0 && (tokens[s - 1].Kind == TokenKind.Number || (s > 1 && tokens[s - 2].Kind == TokenKind.Number)
+                || keys[s - 1] is "%" or "percent" or "cents" or "dollars" or "times" or "thousand" or "million" or "billion");
             if (count is not null)
             {
                 var u = c + 1;
@@ -288,23 +424,28 @@ public static class TimexNormalizer
                 if (hyphen) u++;
                 // "a 6-year-old", "the 50-year bond": a digit count joined to its unit describes a thing, not a span of time.
                 if (hyphen && (tokens[c].Kind == TokenKind.Number || K(keys, u + 1) == "-")) return false;
+                // "two more weeks", "an additional year", "three full years"
+                if (!hyphen && K(keys, u) is "more" or "additional" or "full" or "straight" or "consecutive" or "further" && DurationUnits.ContainsKey(K(keys, u + 1))) u++;
                 // "three-quarters of", "a quarter of", "a second time": fractions and ordinals, not spans of time.
                 var fraction = K(keys, u) is "quarter" or "quarters" && (hyphen || keys[c] is "a" or "one" || K(keys, u + 1) == "of");
                 var secondTime = K(keys, u) == "second" && keys[c] is "a" or "one";
-                if (DurationUnits.TryGetValue(K(keys, u), out var unit) && !PointCues.Contains(K(keys, u + 1)) && !fraction && !secondTime)
+                // "a year-earlier loss": the unit is part of an adjective for a point in time
+                var pointAdjective = K(keys, u + 1) == "-" && K(keys, u + 2) is "earlier" or "ago" or "old";
+                if (DurationUnits.TryGetValue(K(keys, u), out var unit) && !PointCues.Contains(K(keys, u + 1)) && !fraction && !secondTime && !pointAdjective)
                 {
                     last = u;
-                    type = "DURATION";
-                    value = unit.StartsWith('T') ? $"PT{count}{unit[1..]}" : $"P{count}{unit}";
-                    if (unit == "Q" && count != "X") value = $"P{int.Parse(count, CultureInfo.InvariantCulture) * 3}M";
+                    if (!half && K(keys, u + 1) == "and" && K(keys, u + 2) == "a" && K(keys, u + 3) == "half") { half = true; last = u + 3; }
+                    type = rate ? "SET" : "DURATION";
+                    value = DurationValue(count, unit, half);
                     return true;
                 }
             }
             // "the past year", "the next month": one unit, a duration
             if (s > i && DurationLeads.Contains(keys[s - 1]) && keys[s - 1] is not ("first" or "final" or "initial" or "latest") && K(keys, i) == "the"
-                && DurationUnits.TryGetValue(K(keys, s), out var one) && one.Length == 1 && one != "Q")
+                && DurationUnits.TryGetValue(K(keys, s), out var one) && ((one.Length == 1 && one != "Q") || one is "DE" or "CE"))
             {
-                last = s; type = "DURATION"; value = "P1" + one;
+                // "the coming years", "the past months": an unspecified number of them
+                last = s; type = "DURATION"; value = keys[s].EndsWith('s') ? DurationValue("X", one, false) : DurationValue("1", one, false);
                 return true;
             }
         }
@@ -333,7 +474,8 @@ public static class TimexNormalizer
 
         // "last May", "next March", "this April": the month before, after or in the anchor's year
         if (TemporalLexicon.Modifiers.TryGetValue(key, out var monthMod) && key is "last" or "next" or "this" or "past"
-            && TemporalLexicon.Months.TryGetValue(K(keys, i + 1), out var month) && char.IsUpper(text[tokens[i + 1].Start]))
+            && TemporalLexicon.Months.TryGetValue(K(keys, i + 1), out var month) && char.IsUpper(text[tokens[i + 1].Start])
+            && !(i + 2 < n && tokens[K(keys, i + 2) == "." && i + 3 < n ? i + 3 : i + 2].Kind == TokenKind.Number))
         {
             last = i + 1;
             if (anchor is not { } ma) return true;
@@ -348,11 +490,10 @@ public static class TimexNormalizer
         }
 
         // Years in words: "nineteen ninety-six", "the year two thousand"
-        if (key == "nineteen" && Numbers.TryGetValue(K(keys, i + 1), out var tens) && tens is >= 20 and <= 90)
+        if (key == "nineteen" && TryYear(tokens, keys, i, out var wordYear, out var wordLast))
         {
-            last = i + 1;
-            if (K(keys, i + 2) == "-" && Numbers.TryGetValue(K(keys, i + 3), out var ones) && ones < 10) { tens += ones; last = i + 3; }
-            value = (1900 + tens).ToString(CultureInfo.InvariantCulture);
+            last = wordLast;
+            value = wordYear.ToString(CultureInfo.InvariantCulture);
             return true;
         }
         if (key == "year" && K(keys, i + 1) == "two" && K(keys, i + 2) == "thousand") { last = i + 2; value = "2000"; return true; }
@@ -382,11 +523,11 @@ public static class TimexNormalizer
         {
             last = clockLast;
             var dayIndex = last + 1;
-            while (dayIndex < n && keys[dayIndex] is "est" or "edt" or "cst" or "cdt" or "pst" or "pdt" or "gmt" or "et" or "," or "on") dayIndex++;
+            while (dayIndex < n && ClockSuffixes.Contains(keys[dayIndex])) dayIndex++;
             LocalDate? day = anchor;
             if (dayIndex < n && anchor is { } ca)
             {
-                if (TemporalLexicon.Weekdays.TryGetValue(keys[dayIndex], out var cwd)) { day = TemporalTagger.ResolveWeekday(ca, cwd, null); last = dayIndex; }
+                if (TemporalLexicon.Weekdays.TryGetValue(keys[dayIndex], out var cwd)) { day = TemporalTagger.ResolveWeekday(ca, cwd, TemporalTagger.FutureNearby(keys, i) ? 2 : null); last = dayIndex; }
                 else if (TemporalLexicon.DayWords.TryGetValue(keys[dayIndex], out var off)) { day = ca.PlusDays(off); last = dayIndex; }
             }
             type = "TIME";
@@ -394,12 +535,180 @@ public static class TimexNormalizer
             return true;
         }
         if (key is "tonight") { type = "TIME"; value = anchor is { } ta ? $"{LocalDatePattern.Iso.Format(ta)}TNI" : null; return true; }
+        // "over the weekend", "last weekend", "this weekend": TimeML's week-WE value; a bare one is the last weekend unless the talk is of the future
+        if (key is "the" or "this" or "last" or "next" or "coming" && K(keys, i + 1) == "weekend")
+        {
+            last = i + 1;
+            if (anchor is not { } wk) return true;
+            var ahead = key is "next" or "coming" || (key is "this" or "the" && (K(keys, i - 1) is "ahead" || K(keys, i - 2) is "ahead") || TemporalTagger.FutureNearby(keys, i));
+            var weekend = wk.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday ? wk
+                : key == "next" ? wk.PlusWeeks(1) : ahead ? wk : wk.PlusWeeks(-1);
+            value = $"{Week(weekend)}-WE";
+            return true;
+        }
+        if (key is "last" && K(keys, i + 1) == "night")
+        {
+            last = i + 1; type = "TIME"; value = anchor is { } ln ? $"{LocalDatePattern.Iso.Format(ln.PlusDays(-1))}TNI" : null;
+            return true;
+        }
         if (key is "this" && DayParts.TryGetValue(K(keys, i + 1), out var thisPart))
         {
             last = i + 1; type = "TIME"; value = anchor is { } tm ? $"{LocalDatePattern.Iso.Format(tm)}{thisPart}" : null;
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// An ISO 8601 period for a count of a unit: decades and centuries in years ("two decades" P20Y),
+    /// quarters in months, with a half spelled out in the next smaller unit ("2 1/2 years" P2Y6M).
+    /// </summary>
+    private static string DurationValue(string count, string unit, bool half)
+    {
+        if (count == "X") return unit.StartsWith('T') ? $"PTX{unit[1..]}" : $"PX{unit}";
+        var n = int.Parse(count, CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            "DE" => $"P{n * 10 + (half ? 5 : 0)}Y",
+            "CE" => $"P{n * 100 + (half ? 50 : 0)}Y",
+            "Q" => $"P{n * 3}M",
+            "Y" => half ? $"P{n}Y6M" : $"P{n}Y",
+            "M" => half ? $"P{n}M15D" : $"P{n}M",
+            "D" => half ? $"P{n}DT12H" : $"P{n}D",
+            "TH" => half ? $"PT{n}H30M" : $"PT{n}H",
+            "TM" => half ? $"PT{n}M30S" : $"PT{n}M",
+            _ => unit.StartsWith('T') ? $"PT{n}{unit[1..]}" : $"P{n}{unit}",
+        };
+    }
+
+    private static readonly Dictionary<string, int> Halves = new(StringComparer.Ordinal) { ["first"] = 1, ["second"] = 2, ["last"] = 2, ["latter"] = 2 };
+
+    /// <summary>
+    /// A quarter or half placed in a year by a modifier before it: a year number ("the 1988 third
+    /// quarter", "the 1988 quarter"), "this/last/next year's", or "year-ago"/"year-earlier" (the
+    /// same quarter a year before); or a half with "of YEAR" after it ("the second half of 1989").
+    /// Without an ordinal the quarter is the one a results report speaks of: the last one completed.
+    /// </summary>
+    private static bool TryPeriodOfYear(IReadOnlyList<Token> tokens, string[] keys, int i, LocalDate? anchor, bool quarterly, out int last, out string? value)
+    {
+        last = i; value = null;
+        var j = i;
+        if (K(keys, j) == "the") j++;
+        if (K(keys, j) is "comparable" or "corresponding" or "same") j++;
+        int? year = null;
+        var yearEarlier = false;
+        if (j < keys.Length && tokens[j].Kind == TokenKind.Number && keys[j].Length == 4 && int.TryParse(keys[j], NumberStyles.None, CultureInfo.InvariantCulture, out var named) && named is >= 1900 and <= 2100)
+        { year = named; j++; }
+        else if (TemporalLexicon.Modifiers.TryGetValue(K(keys, j), out var mod) && keys[j] is "this" or "last" or "next" && K(keys, j + 1) == "year" && K(keys, j + 2) == "'s")
+        {
+            if (anchor is not { } ma) return false;
+            year = ma.Year + mod; j += 3;
+        }
+        else if (K(keys, j) == "year" && K(keys, j + 1) == "-" && K(keys, j + 2) is "ago" or "earlier")
+        {
+            if (anchor is not { } ya) return false;
+            yearEarlier = true; j += 3;
+        }
+        if (year is null && !yearEarlier)
+        {
+            // "the first half of 1989", "the second half"
+            if (K(keys, i) == "the" && Halves.TryGetValue(K(keys, j), out var half) && K(keys, j + 1) == "half")
+            {
+                var h = j + 1;
+                if (K(keys, h + 1) == "of" && h + 2 < keys.Length && tokens[h + 2].Kind == TokenKind.Number && keys[h + 2].Length == 4)
+                { last = h + 2; value = $"{keys[h + 2]}-H{half}"; return true; }
+                if (anchor is not { } ha || K(keys, h + 1) == "of") return false;
+                last = h; value = $"{ha.Year:D4}-H{half}";
+                return true;
+            }
+            return false;
+        }
+        if (K(keys, j) == "fiscal") j++;
+        int quarter;
+        if (Ordinals.TryGetValue(K(keys, j), out var ordinal))
+        {
+            j++;
+            if (K(keys, j) == "-") j++;
+            if (K(keys, j) != "quarter") return false;
+            quarter = ordinal;
+        }
+        else if (K(keys, j) is "quarter" or "period" && anchor is { } pa)
+        {
+            // "the 1988 period" only reads as a quarter in a report of quarterly results.
+            if (keys[j] == "period" && !quarterly && !SentenceMentions(keys, j, "quarter")) return false;
+            quarter = PreviousQuarter(pa).Quarter;
+        }
+        else return false;
+        if (K(keys, j + 1) == "-") return false;
+        last = j;
+        if (yearEarlier) year = (ordinal > 0 ? anchor!.Value.Year : PreviousQuarter(anchor!.Value).Year) - 1;
+        value = $"{year:D4}-Q{quarter}";
+        return true;
+    }
+
+    private static readonly Dictionary<string, int> DecadeWords = new(StringComparer.Ordinal)
+    {
+        ["twenties"] = 2, ["thirties"] = 3, ["forties"] = 4, ["fifties"] = 5, ["sixties"] = 6, ["seventies"] = 7, ["eighties"] = 8, ["nineties"] = 9,
+    };
+
+    private static readonly Dictionary<string, int> CenturyOrdinals = new(StringComparer.Ordinal)
+    {
+        ["sixteenth"] = 16, ["seventeenth"] = 17, ["eighteenth"] = 18, ["nineteenth"] = 19, ["twentieth"] = 20,
+    };
+
+    /// <summary>
+    /// Decades have TIMEX3 values of their first three digits ("the 1990s" 199, "the '80s" 198,
+    /// "the nineties" 199) and centuries of their first two ("the 20th century" 19).
+    /// </summary>
+    private static bool TryDecadeOrCentury(IReadOnlyList<Token> tokens, string[] keys, int i, out int last, out string? value)
+    {
+        last = i; value = null;
+        var j = i;
+        if (K(keys, j) == "the") j++;
+        if (K(keys, j) is "early" or "mid" or "late") { j++; if (K(keys, j) == "-") j++; }
+        if (K(keys, j) == "'") j++;
+        if (j >= keys.Length) return false;
+        var t = tokens[j];
+        // "1990s", "'80s": the digits and a glued "s"
+        if (t.Kind == TokenKind.Number && keys[j].Length is 4 or 2 && keys[j][^1] == '0' && K(keys, j + 1) == "s" && tokens[j + 1].Start == t.End
+            && int.TryParse(keys[j], NumberStyles.None, CultureInfo.InvariantCulture, out var decade))
+        {
+            if (keys[j].Length == 4 && decade is < 1000 or > 2100) return false;
+            // A two-digit decade with its apostrophe ("the '80s") is the twentieth century's.
+            if (keys[j].Length == 2 && K(keys, j - 1) != "'") return false;
+            last = j + 1;
+            value = keys[j].Length == 4 ? keys[j][..3] : "19" + keys[j][0];
+            return true;
+        }
+        if (K(keys, i) == "the" && DecadeWords.TryGetValue(keys[j], out var tens))
+        {
+            last = j; value = "19" + tens.ToString(CultureInfo.InvariantCulture);
+            return true;
+        }
+        // "the 20th century", "the nineteenth century"
+        int? century = null;
+        var c = j;
+        if (t.Kind == TokenKind.Number && keys[j].Length <= 2 && K(keys, j + 1) is "th" or "st" or "nd" or "rd" && int.TryParse(keys[j], NumberStyles.None, CultureInfo.InvariantCulture, out var nth)) { century = nth; c = j + 1; }
+        else if (CenturyOrdinals.TryGetValue(keys[j], out var word)) century = word;
+        if (century is >= 1 and <= 21 && K(keys, c + 1) == "century")
+        {
+            last = c + 1; value = (century.Value - 1).ToString("D2", CultureInfo.InvariantCulture);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A year in digits ("1994") or in words ("nineteen ninety-four") at <paramref name="i"/>.</summary>
+    private static bool TryYear(IReadOnlyList<Token> tokens, string[] keys, int i, out int year, out int last)
+    {
+        year = 0; last = i;
+        if (i >= keys.Length) return false;
+        if (tokens[i].Kind == TokenKind.Number && keys[i].Length == 4 && int.TryParse(keys[i], NumberStyles.None, CultureInfo.InvariantCulture, out year)) return year is >= 1000 and <= 2199;
+        if (keys[i] != "nineteen" || !Numbers.TryGetValue(K(keys, i + 1), out var tens) || tens is < 20 or > 90) return false;
+        last = i + 1;
+        if (K(keys, i + 2) == "-" && Numbers.TryGetValue(K(keys, i + 3), out var ones) && ones < 10) { tens += ones; last = i + 3; }
+        year = 1900 + tens;
+        return true;
     }
 
     private static LocalDate NthWeekday(int year, int month, IsoDayOfWeek day, int n)
@@ -424,7 +733,7 @@ public static class TimexNormalizer
     {
         last = i; hhmm = "";
         var n = keys.Length;
-        if (keys[i] == "noon") { hhmm = "12:00"; return true; }
+        if (keys[i] is "noon" or "midday") { hhmm = "12:00"; return true; }
         if (keys[i] == "midnight") { hhmm = "24:00"; return true; }
         if (tokens[i].Kind != TokenKind.Number || !int.TryParse(keys[i], NumberStyles.None, CultureInfo.InvariantCulture, out var h) || h is < 1 or > 12) return false;
         var j = i + 1;

@@ -68,7 +68,8 @@ public static class Tokenizer
                 i = j;
                 continue;
             }
-            if (IsApostrophe(c) && tokens.Count > 0 && tokens[^1].End == i && i + 1 < end && char.IsLetter(text[i + 1]))
+            // A clitic ("'s") follows a word or number; after punctuation ("``Today") the apostrophe is a quote mark.
+            if (IsApostrophe(c) && tokens.Count > 0 && tokens[^1].End == i && tokens[^1].Kind is TokenKind.Word or TokenKind.Number && i + 1 < end && char.IsLetter(text[i + 1]))
             {
                 var j = i + 1;
                 while (j < end && IsWordChar(text, j)) j++;

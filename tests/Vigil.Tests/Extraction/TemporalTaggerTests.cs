@@ -64,4 +64,12 @@ public sealed class TemporalTaggerTests
         Assert.Empty(Tag("oltre 11.000 container e 2000 soldati"));
         Assert.Empty(Tag("Russia may respond"));
     }
+
+    [Fact]
+    public void A_weekday_before_a_month_first_date_takes_that_date()
+    {
+        Assert.Equal("2024-04-26", One("in an editorial on Friday, April 26, it argued", Wednesday));
+        Assert.Equal("2024-05-06", One("On May 6 the court ruled", Wednesday));
+        Assert.Equal("2024-04-26", One("wrote on Friday, April 26: the court", Wednesday));
+    }
 }

@@ -11,6 +11,9 @@ public sealed class TokenizerTests
         Assert.Equal(["all’", "invasione", "dell’", "Ucraina", "."], Words("all’invasione dell’Ucraina."));
 
     [Fact]
+    public void An_opening_quote_of_two_backticks_stays_off_the_word() => Assert.Equal(["`", "`", "Today", "we"], Words("``Today we"));
+
+    [Fact]
     public void Splits_the_English_possessive() => Assert.Equal(["Russia", "'s", "war"], Words("Russia's war"));
 
     [Fact]

@@ -82,13 +82,22 @@ public sealed partial class TimexEnglishSuite : IEvalSuite
         return new EvalReport(Name, $"TempEval-3 TBAQ-cleaned ({docs.Count} documents, {docs.Sum(d => d.Timexes.Count)} TIMEX3 of all types)", scores,
         [
             "Value F1 as TempEval-3 defines attribute F1: a system expression is correct when it overlaps a gold TIMEX3 (relaxed match) and its normalised value equals the gold value; precision over all system expressions, recall over all gold TIMEX3 (DATE, TIME, DURATION, SET).",
-            "The system is `TimexNormalizer`: `TemporalTagger`'s dates (a year-less month taken as the nearest one to the anchor) plus durations (P3Y, P9M), PRESENT_REF/PAST_REF/FUTURE_REF, quarters, ISO weeks, seasons, times of day and sets; US holidays by name (Thanksgiving, Christmas, Election Day); other holidays, decades and vague spans ('the year', 'the weekend') are still misses.",
+            "The system is `TimexNormalizer`: `TemporalTagger`'s dates (a year-less month taken as the nearest one to the anchor) plus durations (P3Y, P2Y6M, decades in years: P20Y), PRESENT_REF/PAST_REF/FUTURE_REF ('recent years', 'soon'), quarters and halves (of a named year: 'the 1988 third quarter', 'this year's first quarter'), ISO weeks (1989-W04), weekends (1989-W43-WE), seasons, decades (199) and centuries (19), 'the year' (the anchor's year, or P1Y when its end is given), times of day and sets; 'that year'/'the following year' follow the last date in the text; US holidays by name (Thanksgiving, Christmas, Election Day).",
+            "Known misses: other holidays, digit-joined adjectives ('30-year bond', 'a 16-hour flight': TBAQ marks some, not most, so they are left out), a weekday or year-less month ahead of the creation time without a future verb nearby, and the corpus's own inconsistencies (the same 'last week' is 1989-W42 in one file and 1989-WXX or P1W in others; 'a year earlier' in quarterly reports is 1988 or 1988-Q3; decades are 199 or 199X).",
             "TBAQ-cleaned is TempEval-3's training corpus: the rules and the one tuned setting (a year-less month up to 90 days ahead of the anchor is the coming one, else the last) were chosen on it, so these are development figures, not a held-out test.",
             "'span F1' is the relaxed-match detection F1 whatever the value.",
         ]);
     }
 
     private static readonly bool Debug = Environment.GetEnvironmentVariable("VIGIL_DEBUG_TIMEX") == "1";
+
+    /// <summary>The expression in its sentence, on one line, for the VIGIL_DEBUG_TIMEX listing.</summary>
+    private static string Context(string text, int start, int end)
+    {
+        var from = Math.Max(0, start - 60);
+        var to = Math.Min(text.Length, end + 60);
+        return (text[from..start] + "[" + text[start..end] + "]" + text[end..to]).ReplaceLineEndings(" ");
+    }
 
     private static EvalScore Score(string system, IReadOnlyList<TimeMlDocument> docs, Func<TimeMlDocument, LocalDate?> anchor)
     {
@@ -106,7 +115,7 @@ public sealed partial class TimexEnglishSuite : IEvalSuite
                 var g = d.Timexes.FirstOrDefault(t => t.Start < m.End && m.Start < t.End);
                 if (g is null)
                 {
-                    if (debug) Console.Error.WriteLine($"SPURIOUS\t{d.Text[m.Start..m.End]}\t{m.Value}");
+                    if (debug) Console.Error.WriteLine($"SPURIOUS\t{d.Text[m.Start..m.End]}\t{m.Value}\t{Context(d.Text, m.Start, m.End)}");
                     continue;
                 }
                 spanHits++;
@@ -115,11 +124,11 @@ public sealed partial class TimexEnglishSuite : IEvalSuite
                     correct++;
                     if (debug) Console.Error.WriteLine($"RIGHT\t{d.Text[m.Start..m.End]}\t{m.Value}");
                 }
-                else if (debug) Console.Error.WriteLine($"WRONG\t{d.Text[m.Start..m.End]}\t{m.Value}\t{d.Text[g.Start..g.End]}\t{g.Value}\t{d.Created}");
+                else if (debug) Console.Error.WriteLine($"WRONG\t{d.Text[m.Start..m.End]}\t{m.Value}\t{d.Text[g.Start..g.End]}\t{g.Value}\t{d.Created}\t{Context(d.Text, g.Start, g.End)}");
             }
             if (debug)
                 foreach (var t in d.Timexes.Where(t => !found.Any(m => t.Start < m.End && m.Start < t.End)))
-                    Console.Error.WriteLine($"MISS\t{d.Text[t.Start..t.End]}\t{t.Type}\t{t.Value}");
+                    Console.Error.WriteLine($"MISS\t{d.Text[t.Start..t.End]}\t{t.Type}\t{t.Value}\t{d.Created}\t{Context(d.Text, t.Start, t.End)}");
             goldFound += d.Timexes.Count(t => found.Any(m => t.Start < m.End && m.Start < t.End));
         }
         double P(int a, int b) => b == 0 ? 0 : (double)a / b;
