@@ -39,8 +39,46 @@ public sealed class NerScore
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
+    /// <summary>seqeval's macro average: the mean over entity types of each type's precision, recall and F1.</summary>
+    public (double Precision, double Recall, double F1) Macro()
+    {
+        if (ByType.Count == 0) return (0, 0, 0);
+        static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
+        return (ByType.Values.Average(c => Ratio(c.Tp, c.Pred)), ByType.Values.Average(c => Ratio(c.Tp, c.Gold)), ByType.Values.Average(F1Of));
+    }
+
     public IReadOnlyDictionary<string, double> PerTypeF1() =>
         ByType.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => $"F1 {k.Key}", k => F1Of(k.Value));
+}
+
+/// <summary>
+/// Per-label counts over single tags (KLUE's character-level score: every B-, I- and O label is a
+/// class of its own, and the macro F1 is the mean of the classes' F1, as sklearn computes it with
+/// zero_division = 1). Elements for which <c>skip</c> says so (spaces) are not counted.
+/// </summary>
+public sealed class TagScore
+{
+    private readonly Dictionary<string, (int Tp, int Pred, int Gold)> _byLabel = new(StringComparer.Ordinal);
+
+    public void Add(IReadOnlyList<string> gold, IReadOnlyList<string> predicted, Func<int, bool>? skip = null)
+    {
+        for (var i = 0; i < gold.Count; i++)
+        {
+            if (skip?.Invoke(i) == true) continue;
+            var (g, p) = (gold[i], predicted[i]);
+            var gc = _byLabel.GetValueOrDefault(g);
+            _byLabel[g] = (gc.Tp + (g == p ? 1 : 0), gc.Pred, gc.Gold + 1);
+            var pc = _byLabel.GetValueOrDefault(p);
+            _byLabel[p] = (pc.Tp, pc.Pred + 1, pc.Gold);
+        }
+    }
+
+    public double MacroF1 => _byLabel.Count == 0 ? 0 : _byLabel.Values.Average(c =>
+    {
+        var precision = c.Pred == 0 ? 1 : (double)c.Tp / c.Pred;
+        var recall = c.Gold == 0 ? 1 : (double)c.Tp / c.Gold;
+        return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    });
 }
 
 /// <summary>
