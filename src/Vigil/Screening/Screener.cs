@@ -210,6 +210,7 @@ public sealed class Screener : IScreener
     /// </summary>
     private static bool LooseVowels(string name)
     {
+        if (Matching.NameAnalyzer.ForeignNameInCjk(name)) return true;
         var nonLatin = false;
         foreach (var c in name)
         {
@@ -230,7 +231,7 @@ public sealed class Screener : IScreener
             keys[i] = TokenInfo(name.Tokens[i], looseVowels).Keys;
             w[i] = name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(name.Tokens[i]);
         }
-        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, looseVowels);
+        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, looseVowels) { Organisation = name.Organisation };
     }
 
     /// <summary>For each query token, the vocabulary tokens similar enough to pair with it, sorted by id.</summary>
@@ -462,6 +463,7 @@ public sealed class Screener : IScreener
         TokenMatchKind.Joined => "joined",
         TokenMatchKind.Initial => "initials",
         TokenMatchKind.Weak => "partly alike",
+        TokenMatchKind.Nickname => "nickname",
         _ => "exact",
     };
 

@@ -3,7 +3,11 @@ using Vigil.Text;
 namespace Vigil.Screening.Matching;
 
 /// <summary>A name ready for comparison: folded tokens, with legal forms replaced by one canonical token each.</summary>
-internal sealed record AnalyzedName(string[] Tokens, bool[] IsLegalForm);
+internal sealed record AnalyzedName(string[] Tokens, bool[] IsLegalForm)
+{
+    /// <summary>Read as an organisation's name (legal forms, numbers), not a person's.</summary>
+    public bool Organisation { get; init; }
+}
 
 /// <summary>
 /// Turns a name into the token lists the index and the comparer use: every Latin spelling
@@ -29,12 +33,12 @@ internal static class NameAnalyzer
     public static IReadOnlyList<AnalyzedName> Analyze(string name, bool organisation)
     {
         var result = new List<AnalyzedName>(2);
-        foreach (var folded in NameFolding.TokenVariants(name, joinInitialisms: organisation))
+        foreach (var folded in Spellings(name, organisation))
         {
             var tokens = DropRepeats(NumberWords.Normalise(folded, organisation));
             if (organisation) tokens = SplitGluedLegalForm(tokens);
             AnalyzedName analyzed;
-            if (organisation) analyzed = RewriteLegalForms(tokens);
+            if (organisation) analyzed = RewriteLegalForms(tokens) with { Organisation = true };
             else
             {
                 var kept = DropPrefixes(tokens);
@@ -44,6 +48,99 @@ internal static class NameAnalyzer
         }
         return result;
     }
+
+    /// <summary>
+    /// The folded token lists of a name, and the readings of disguised or foreign spellings: words written backwards
+    /// (nimidalV), digits standing for letters in a person's name (S3rg3y), and a Western name written in Chinese or
+    /// Japanese characters, whose syllables are one name until the middle dot (贝拉克·奥巴马 → beilake aobama).
+    /// </summary>
+    private static IEnumerable<string[]> Spellings(string name, bool organisation)
+    {
+        var folded = NameFolding.TokenVariants(name, joinInitialisms: organisation);
+        foreach (var tokens in folded) yield return tokens;
+        if (Unreversed(name) is { } unreversed)
+            foreach (var tokens in NameFolding.TokenVariants(unreversed, joinInitialisms: organisation)) yield return tokens;
+        if (organisation) yield break;
+        foreach (var tokens in folded)
+            if (Unleet(tokens) is { } plain) yield return plain;
+        if (ForeignNameInCjk(name)) yield return JoinedSyllables(name);
+    }
+
+    private static readonly char[] NameDots = ['\u00B7', '\u30FB', '\u2027', '\uFF65', '\u2022'];
+
+    /// <summary>
+    /// True for a name in Chinese characters or kana with a middle dot between its parts: how Chinese and Japanese
+    /// write foreign names sound by sound (贝拉克·奥巴马, ウラジーミル・プーチン). Their romanisation keeps the
+    /// consonants and adds vowels of its own, so such names may pair on consonants (see Screener.LooseVowels).
+    /// </summary>
+    public static bool ForeignNameInCjk(string name)
+    {
+        if (name.IndexOfAny(NameDots) < 0) return false;
+        foreach (var c in name)
+            if (c is >= '\u3040' and <= '\u30FA' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF') return true;
+        return false;
+    }
+
+    private static string[] JoinedSyllables(string name) =>
+        name.Split(NameDots, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => NameFolding.TokenVariants(part, joinInitialisms: false).FirstOrDefault() is { Length: > 0 } t ? string.Concat(t) : "")
+            .Where(t => t.Length > 0).ToArray();
+
+    /// <summary>
+    /// The name with its backwards words turned round, or null: a word in lower case that ends in a capital
+    /// (rimidalV nituP) is a capitalised word written backwards.
+    /// </summary>
+    private static string? Unreversed(string name)
+    {
+        if (!name.Any(char.IsUpper)) return null;
+        var words = name.Split(' ');
+        var any = false;
+        for (var i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.Length < 3 || !char.IsUpper(w[^1]) || !char.IsLower(w[0])) continue;
+            var inner = true;
+            for (var k = 1; k < w.Length - 1 && inner; k++) inner = !char.IsLetter(w[k]) || char.IsLower(w[k]);
+            if (!inner) continue;
+            var letters = w.ToCharArray();
+            Array.Reverse(letters);
+            words[i] = new string(letters);
+            any = true;
+        }
+        return any ? string.Join(' ', words) : null;
+    }
+
+    /// <summary>
+    /// Tokens with digits that stand for look-alike letters turned back into letters (ig0r → igor, sech1n → sechin),
+    /// or null when no token mixes letters and digits. Only for people: in a company's name AHL1 or A320 are names.
+    /// </summary>
+    private static string[]? Unleet(string[] tokens)
+    {
+        string[]? result = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var t = tokens[i];
+            if (t.Length < 3 || !t.Any(char.IsAsciiDigit) || !t.Any(char.IsAsciiLetter)) continue;
+            var chars = t.ToCharArray();
+            var ok = true;
+            for (var k = 0; k < chars.Length && ok; k++)
+            {
+                if (!char.IsAsciiDigit(chars[k])) continue;
+                var letter = LeetLetter(chars[k]);
+                if (letter == '\0') ok = false;
+                else chars[k] = letter;
+            }
+            if (!ok) continue;
+            result ??= (string[])tokens.Clone();
+            result[i] = new string(chars);
+        }
+        return result;
+    }
+
+    private static char LeetLetter(char digit) => digit switch
+    {
+        '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '8' => 'b', _ => '\0',
+    };
 
     /// <summary>A word written twice in a row (Shoigu Shoigu Sergey) is a duplication, not two names.</summary>
     private static string[] DropRepeats(string[] tokens)

@@ -11,7 +11,11 @@ internal sealed record NameComparison(double Score, double QueryCoverage, double
 }
 
 /// <summary>A query spelling prepared once: tokens, their keys and weights.</summary>
-internal sealed record QueryName(string[] Tokens, bool[] IsLegalForm, TokenKeys[] Keys, double[] Weights, bool Transliterated);
+internal sealed record QueryName(string[] Tokens, bool[] IsLegalForm, TokenKeys[] Keys, double[] Weights, bool Transliterated)
+{
+    /// <summary>Read as an organisation's name: another token on either side more likely names another company (a subsidiary, a fund in a series).</summary>
+    public bool Organisation { get; init; }
+}
 
 /// <summary>A listed name's tokens as the comparer sees them (vocabulary ids are −1 for tokens outside the lists).</summary>
 internal sealed record CandidateName(string Original, string[] Tokens, int[] TokenIds, bool[] IsLegalForm, double[] Weights);
@@ -54,7 +58,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
             keys[i] = index.KeysFor(name.Tokens[i]);
             w[i] = name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(name.Tokens[i]);
         }
-        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, transliterated);
+        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, transliterated) { Organisation = name.Organisation };
     }
 
     public CandidateName Candidate(string original, AnalyzedName name) =>
@@ -96,8 +100,8 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         if (groups < groupSim.Length) JoinRuns(q.Tokens, c.Tokens, qGroup, cGroup, groupSim, groupKind, ref groups);
         if (groups < groupSim.Length) JoinRuns(c.Tokens, q.Tokens, cGroup, qGroup, groupSim, groupKind, ref groups);
         // Initials: PLA / People's Liberation Army, U.S. / United States, JC / Jean Claude.
-        if (groups < groupSim.Length) MatchInitials(q.Tokens, c.Tokens, c.IsLegalForm, qGroup, cGroup, groupSim, groupKind, ref groups);
-        if (groups < groupSim.Length) MatchInitials(c.Tokens, q.Tokens, q.IsLegalForm, cGroup, qGroup, groupSim, groupKind, ref groups);
+        if (groups < groupSim.Length) MatchInitials(q.Tokens, c.Tokens, c.IsLegalForm, q.Organisation, qGroup, cGroup, groupSim, groupKind, ref groups);
+        if (groups < groupSim.Length) MatchInitials(c.Tokens, q.Tokens, q.IsLegalForm, q.Organisation, cGroup, qGroup, groupSim, groupKind, ref groups);
         // Left-over tokens that are only somewhat alike (Merkur/Merkel, Tom/Tim) are a variant in part, not a conflict.
         if (weights.WeakPairCredit > 0)
             foreach (var cell in found)
@@ -118,8 +122,12 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         for (var j = 0; j < m; j++) if (cGroup[j] >= 0) groupCandidateWeight[cGroup[j]] += c.Weights[j];
         for (var i = 0; i < n; i++) if (qGroup[i] >= 0) groupQueryTokens[qGroup[i]]++;
 
+        // A side whose every name is matched may meet the other's longer patronymic chain (Osama bin Laden /
+        // Usama bin Muhammad ibn Awad ibn Ladin): the chain's extra links are an omission, like a patronymic.
+        var qAllMatched = AllNamesMatched(qGroup, q.IsLegalForm);
+        var cAllMatched = AllNamesMatched(cGroup, c.IsLegalForm);
         double qTotal = 0, qMatched = 0, cTotal = 0, cMatched = 0, qUnmatchedNamed = 0, cUnmatchedNamed = 0;
-        bool qLegal = false, cLegal = false, legalMatched = false;
+        bool qLegal = false, cLegal = false, legalMatched = false, numberUnmatched = false;
         for (var i = 0; i < n; i++)
         {
             var g = qGroup[i];
@@ -127,29 +135,39 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
             if (g >= 0 && !q.IsLegalForm[i]) w = groupCandidateWeight[g] / groupQueryTokens[g];
             else w = q.IsLegalForm[i] ? q.Weights[i] : Math.Min(q.Weights[i], weights.UnknownTokenWeight);
             // Likewise a patronymic the list leaves out (Vladimir Vladimirovich Putin / PUTIN, Vladimir).
-            if (g < 0 && IsPatronymic(q.Tokens[i])) w *= weights.PatronymicOmissionFactor;
+            if (g < 0 && (IsPatronymic(q.Tokens[i]) || (cAllMatched && InChain(q.Tokens, i)))) w *= weights.PatronymicOmissionFactor;
             qTotal += w;
             if (g >= 0) qMatched += w * groupSim[g];
-            else if (!q.IsLegalForm[i]) qUnmatchedNamed += w;
+            else if (!q.IsLegalForm[i])
+            {
+                qUnmatchedNamed += Math.Max(w, weights.ConflictTokenFloor);
+                if (NameIndex.IsNumber(q.Tokens[i])) numberUnmatched = true;
+            }
             if (q.IsLegalForm[i]) { qLegal = true; if (g >= 0) legalMatched = true; }
         }
         for (var j = 0; j < m; j++)
         {
             var w = c.Weights[j];
             // A listed patronymic the query leaves out is an omission most queries make (Vladimir Putin / PUTIN, Vladimir Vladimirovich).
-            if (cGroup[j] < 0 && IsPatronymic(c.Tokens[j])) w *= weights.PatronymicOmissionFactor;
+            if (cGroup[j] < 0 && (IsPatronymic(c.Tokens[j]) || (qAllMatched && InChain(c.Tokens, j)))) w *= weights.PatronymicOmissionFactor;
             cTotal += w;
             if (cGroup[j] >= 0) cMatched += w * groupSim[cGroup[j]];
-            else if (!c.IsLegalForm[j]) cUnmatchedNamed += w;
+            else if (!c.IsLegalForm[j])
+            {
+                cUnmatchedNamed += Math.Max(w, weights.ConflictTokenFloor);
+                if (NameIndex.IsNumber(c.Tokens[j])) numberUnmatched = true;
+            }
             if (c.IsLegalForm[j]) cLegal = true;
         }
         var qCov = qTotal > 0 ? qMatched / qTotal : 0;
         var cCov = cTotal > 0 ? cMatched / cTotal : 0;
         var information = Math.Min(1.0, qMatched / weights.MinInformation);
         var blended = weights.QueryCoverageShare * qCov + (1 - weights.QueryCoverageShare) * cCov;
-        var coverage = weights.MinCoverageShare * Math.Min(qCov, cCov) + (1 - weights.MinCoverageShare) * blended;
-        // Tokens left over on both sides are a conflict (Ahmed vs Yahya in the same place), not just an omission.
-        var conflict = qTotal > 0 && cTotal > 0 ? Math.Min(qUnmatchedNamed / qTotal, cUnmatchedNamed / cTotal) : 0;
+        var minShare = q.Organisation ? weights.OrganisationMinCoverageShare : weights.MinCoverageShare;
+        var coverage = minShare * Math.Min(qCov, cCov) + (1 - minShare) * blended;
+        // Tokens left over on both sides are a conflict (Ahmed vs Yahya in the same place), not just an omission;
+        // a common name there (Mohamed vs Ahmed) says as much as a rare one, so each counts at least ConflictTokenFloor.
+        var conflict = qTotal > 0 && cTotal > 0 ? Math.Min(1.0, Math.Min(qUnmatchedNamed / qTotal, cUnmatchedNamed / cTotal)) : 0;
         // A query that covers only a small part of the listed name (North Korea in 'Bank of North Korea') is weak evidence.
         var candidateFloor = weights.MinCandidateCoverage > 0 ? Math.Min(1.0, cCov / weights.MinCandidateCoverage) : 1.0;
         var score = coverage * information * candidateFloor - weights.ConflictPenalty * conflict;
@@ -157,6 +175,9 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         if (legalConflict) score -= weights.LegalFormConflictPenalty;
         var orderConflict = PatronymsCrossed(q.Tokens, c.Tokens, qGroup, cGroup);
         if (orderConflict) score -= weights.PatronymOrderPenalty;
+        // In an organisation's name a number only one side gives marks another member of a series (Fund II, Company 23).
+        var seriesConflict = q.Organisation && numberUnmatched;
+        if (seriesConflict) score -= weights.SeriesNumberPenalty;
         if (!explain) return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, [], [], []);
 
         var qg = qGroup.ToArray();
@@ -173,6 +194,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var conflicts = new List<string>(2);
         if (legalConflict) conflicts.Add("legal forms differ");
         if (orderConflict) conflicts.Add("patronymic chain in another order");
+        if (seriesConflict) conflicts.Add("numbers differ");
         return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate) { Conflicts = conflicts };
     }
 
@@ -209,6 +231,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
                     if (!free || Math.Abs(joinedLength - a[i].Length) > 3) continue;
                     var joined = string.Concat(b.AsSpan(j, len));
                     var s = a[i] == joined ? 1.0 : TokenSimilarity.EditSimilarity(a[i], joined);
+                    if (s < weights.MinJoinedSimilarity && s >= 0.6) s = Math.Max(s, JoinedVariantSimilarity(a[i], joined));
                     if (s < weights.MinJoinedSimilarity) continue;
                     aGroup[i] = groups;
                     for (var k = j; k < j + len; k++) bGroup[k] = groups;
@@ -219,14 +242,30 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         }
     }
 
+    /// <summary>
+    /// A token and a joined run that are known variants (abdul / abd al) or sound alike (jinping / chin ping):
+    /// the keys the index gives single tokens, asked of the run only when its spelling is already close.
+    /// </summary>
+    private double JoinedVariantSimilarity(string token, string joined)
+    {
+        var a = index.KeysFor(token);
+        var b = index.KeysFor(joined);
+        if (a.Group >= 0 && a.Group == b.Group) return TokenSimilarity.VariantSimilarity;
+        return token.Length >= 6 && joined.Length >= 6 && a.Sound == b.Sound ? SoundJoinedSimilarity : 0;
+    }
+
+    /// <summary>Similarity of a token to a joined run with the same sound key.</summary>
+    private const double SoundJoinedSimilarity = 0.88;
+
     /// <summary>Pairs an unmatched token on side A that spells the initials of a run of unmatched tokens on side B.</summary>
-    private static void MatchInitials(string[] a, string[] b, bool[] bLegal, Span<int> aGroup, Span<int> bGroup, Span<double> groupSim, Span<TokenMatchKind> groupKind, ref int groups)
+    private static void MatchInitials(string[] a, string[] b, bool[] bLegal, bool organisation, Span<int> aGroup, Span<int> bGroup, Span<double> groupSim, Span<TokenMatchKind> groupKind, ref int groups)
     {
         for (var i = 0; i < a.Length && groups < groupSim.Length; i++)
         {
             var t = a[i];
-            // Two letters spell initials only without a vowel (JC, not Ho or Li, which are names).
-            if (aGroup[i] >= 0 || t.Length is < 2 or > 8 || !IsLetters(t) || (t.Length == 2 && t.AsSpan().IndexOfAny("aeiouy") >= 0)) continue;
+            // In a person's name two letters spell initials only without a vowel (JC, not Ho or Li, which are names);
+            // in an organisation's name they may (US / United States, UN / United Nations).
+            if (aGroup[i] >= 0 || t.Length is < 2 or > 8 || !IsLetters(t) || (!organisation && t.Length == 2 && t.AsSpan().IndexOfAny("aeiouy") >= 0)) continue;
             for (var j = 0; j < b.Length; j++)
             {
                 if (bGroup[j] >= 0 || b[j][0] != t[0] || AcronymStopwords.Contains(b[j])) continue;
@@ -250,6 +289,16 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
             }
         }
     }
+
+    private static bool AllNamesMatched(Span<int> group, bool[] legalForm)
+    {
+        for (var i = 0; i < group.Length; i++) if (group[i] < 0 && !legalForm[i]) return false;
+        return true;
+    }
+
+    /// <summary>A link of a patronymic chain: a particle (bin, ibn) or the name after one, not the chain's last name.</summary>
+    private static bool InChain(string[] tokens, int i) =>
+        i < tokens.Length - 1 && (Particles.Contains(tokens[i]) || (i > 0 && Particles.Contains(tokens[i - 1])));
 
     private static readonly string[] PatronymicEndings = ["ovich", "evich", "ovitch", "evitch", "ovych", "ovna", "evna", "ivna", "ichna", "ovic", "evic"];
 
@@ -346,6 +395,15 @@ public sealed record MatcherWeights
 
     /// <summary>Subtracted, times the smaller share of unmatched weight on either side, when both sides have tokens the other lacks.</summary>
     public double ConflictPenalty { get; init; } = 0.8;
+
+    /// <summary>The least weight an unmatched token has when conflicts are counted (a common name in another's place still names someone else).</summary>
+    public double ConflictTokenFloor { get; init; } = 0.0;
+
+    /// <summary><see cref="MinCoverageShare"/> for organisation names, where a token only one side has more often names a subsidiary or sister company.</summary>
+    public double OrganisationMinCoverageShare { get; init; } = 0.0;
+
+    /// <summary>Subtracted when an organisation's name has a number the other lacks or gives differently (Fund II / Fund, Company 23 / Company).</summary>
+    public double SeriesNumberPenalty { get; init; } = 0.0;
 
     /// <summary>Matched token weight (sum of rarity) needed for full credit; below it the score shrinks in proportion.</summary>
     public double MinInformation { get; init; } = 0.8;

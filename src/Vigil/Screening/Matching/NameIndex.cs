@@ -114,7 +114,7 @@ internal sealed class NameIndex
     public static double WeightFor(int frequency, int entries) =>
         Math.Clamp(Math.Log((entries + 1.0) / (frequency + 1.0)) / Math.Log(entries + 1.0), 0.02, 1.0);
 
-    private static bool IsNumber(string token)
+    internal static bool IsNumber(string token)
     {
         foreach (var ch in token) if (!char.IsAsciiDigit(ch)) return false;
         return token.Length > 0;
@@ -154,6 +154,8 @@ internal sealed class NameIndex
         if (k.Sound.Length >= 2 && sounds.TryGetValue(k.Sound, out var s)) into.UnionWith(s);
         if (k.Skeleton.Length >= 2 && skeletons.TryGetValue(k.Skeleton, out var sk) && sk.Count <= 400) into.UnionWith(sk);
         if (k.Group >= 0 && groups.TryGetValue(k.Group, out var g)) into.UnionWith(g);
+        foreach (var other in Nicknames.Of(token))
+            if (tokenIds.TryGetValue(other, out var id)) into.Add(id);
     }
 
     private int Intern(string token)

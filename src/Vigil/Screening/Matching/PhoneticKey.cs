@@ -72,7 +72,8 @@ public static class PhoneticKey
                 case 'g': code = "k"; if (next == 'u' && (next2 is 'e' or 'i')) skip = 1; break;
                 case 'k': code = "k"; if (next == 'h') skip = 1; break;
                 case 'q': code = "k"; if (next == 'u') skip = 1; break;
-                case 'x': code = "ks"; break;
+                // A first x is the pinyin x that Wade-Giles writes hs (Xi/Hsi); elsewhere ks (Alexander/Aleksandr).
+                case 'x': code = i == 0 ? "x" : "ks"; break;
                 case 'b': case 'p': code = "p"; if (c == 'p' && next == 'h') { code = "f"; skip = 1; } break;
                 case 'f': case 'v': code = "f"; break;
                 // After a consonant w is the vowel u of Arabic and Persian transliterations (bwtyn, Putin); elsewhere v/w.
@@ -82,7 +83,10 @@ public static class PhoneticKey
                 case 'n': code = "n"; if (next == 'g' && !IsVowel(next2)) skip = 1; break;
                 // h is silent in the sound key (Heo/Eo) but kept in the skeleton, where it is often the only consonant.
                 // Except at the start of a short token, where it is a syllable's own consonant (Hun is not Un).
-                case 'h': code = keepVowels && (i > 0 || s.Length > 4) ? "" : "h"; break;
+                case 'h':
+                    if (i == 0 && next == 's') { code = "x"; skip = 1; }
+                    else code = keepVowels && (i > 0 || s.Length > 4) ? "" : "h";
+                    break;
                 default: code = char.IsDigit(c) ? c.ToString() : ""; break;
             }
             // A final e after a consonant is silent in French and English spellings (Poutine, Vladimire).

@@ -1,7 +1,9 @@
+using Vigil.Text;
+
 namespace Vigil.Screening.Matching;
 
 /// <summary>How two name tokens were found to agree.</summary>
-internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined, Initial, Weak }
+internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined, Initial, Weak, Nickname }
 
 /// <summary>
 /// Similarity of two folded name tokens in [0, 1], with how it was reached: exact; a known variant
@@ -17,6 +19,9 @@ internal static class TokenSimilarity
     /// <summary>Similarity given to tokens that are known variants of one another (Ri/Lee, company/co).</summary>
     public const double VariantSimilarity = 0.95;
 
+    /// <summary>Similarity of a given name and one of its nicknames (Ted/Theodore): a variant, but one that also names others.</summary>
+    public const double NicknameSimilarity = 0.8;
+
     /// <summary>Similarity of an initial to a name it could abbreviate.</summary>
     public const double InitialSimilarity = 0.75;
 
@@ -26,6 +31,7 @@ internal static class TokenSimilarity
     {
         if (a == b) return (1.0, TokenMatchKind.Exact);
         if (ka.Group >= 0 && ka.Group == kb.Group) return (VariantSimilarity, TokenMatchKind.Variant);
+        if (Nicknames.Pair(a, b)) return (NicknameSimilarity, TokenMatchKind.Nickname);
         if (HasDigit(a) || HasDigit(b)) return (0, TokenMatchKind.None);
         // An initial stands for any name with that first letter (V. Putin, Hans J Friedrich).
         if ((a.Length == 1) != (b.Length == 1)) return a[0] == b[0] ? (InitialSimilarity, TokenMatchKind.Initial) : (0, TokenMatchKind.None);
@@ -121,6 +127,42 @@ internal static class TokenSimilarity
     {
         foreach (var c in s) if (char.IsAsciiDigit(c)) return true;
         return false;
+    }
+}
+
+/// <summary>
+/// Given names and their nicknames from resources/names/given_name_nicknames.tsv (Ted ~ Theodore,
+/// Bill ~ William): a nickname pairs with the names it is listed under, not with their other nicknames.
+/// </summary>
+internal static class Nicknames
+{
+    private static readonly Lazy<Dictionary<string, string[]>> Table = new(Load);
+
+    public static bool Pair(string a, string b) => Table.Value.TryGetValue(a, out var others) && Array.IndexOf(others, b) >= 0;
+
+    /// <summary>The names <paramref name="token"/> is a nickname of, and the nicknames of <paramref name="token"/>.</summary>
+    public static IReadOnlyList<string> Of(string token) => Table.Value.TryGetValue(token, out var others) ? others : [];
+
+    private static Dictionary<string, string[]> Load()
+    {
+        var pairs = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(ResourceFile.Path("names", "given_name_nicknames.tsv")))
+        {
+            if (line.StartsWith('#') || line.Trim().Length == 0) continue;
+            var fields = line.Split('\t', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            foreach (var nickname in fields.Skip(1))
+            {
+                Add(fields[0], nickname);
+                Add(nickname, fields[0]);
+            }
+        }
+        return pairs.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
+        void Add(string a, string b)
+        {
+            if (!pairs.TryGetValue(a, out var set)) pairs[a] = set = new HashSet<string>(StringComparer.Ordinal);
+            set.Add(b);
+        }
     }
 }
 

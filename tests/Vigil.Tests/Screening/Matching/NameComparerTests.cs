@@ -72,4 +72,55 @@ public sealed class NameComparerTests(SanctionsListsFixture lists) : IClassFixtu
     [InlineData("فلاديمير بوتين")]
     public void Press_spellings_of_Putin_match_the_list_spelling(string query) =>
         Assert.True(Matches(query, "PUTIN, Vladimir Vladimirovich"), $"{Score(query, "PUTIN, Vladimir Vladimirovich"):0.00}");
+
+    [Theory]
+    [InlineData("Ted Harlow", "Theodore Harlow")]
+    [InlineData("Bill Kestrel", "William Kestrel")]
+    public void A_nickname_matches_the_given_name_it_shortens(string query, string candidate) =>
+        Assert.True(Matches(query, candidate), $"{Score(query, candidate):0.00}");
+
+    [Fact]
+    public void Two_nicknames_of_one_name_are_not_each_other() =>
+        Assert.False(Matches("Ted Harlow", "Ned Harlow"));
+
+    [Theory]
+    [InlineData("S3rg3y Br0nsk1", "Sergey Bronski")]
+    [InlineData("nomiS notlaW", "Simon Walton")]
+    public void Disguised_spellings_are_read_back(string query, string candidate)
+    {
+        Assert.True(Matches(query, candidate), $"{Score(query, candidate):0.00}");
+        Assert.False(Matches(query, "Simon Bronski"));
+    }
+
+    [Fact]
+    public void Digits_in_a_company_name_stay_digits() =>
+        Assert.False(Matches("AHL1 Trust", "AHLI Trust", EntitySchema.Company));
+
+    [Theory]
+    [InlineData("Teng Hsiao-ping", "Deng Xiaoping")]
+    [InlineData("Hsu Wei-lin", "Xu Weilin")]
+    public void Wade_Giles_spellings_meet_pinyin(string query, string candidate) =>
+        Assert.True(Matches(query, candidate), $"{Score(query, candidate):0.00}");
+
+    [Fact]
+    public void Pinyin_x_and_s_stay_different_surnames() =>
+        Assert.False(Matches("Su Weilin", "Xu Weilin"));
+
+    [Fact]
+    public void A_name_element_written_apart_meets_its_joined_variant() =>
+        Assert.True(Matches("Abd al-Karim Rahimi", "Abdul Karim Rahimi"), $"{Score("Abd al-Karim Rahimi", "Abdul Karim Rahimi"):0.00}");
+
+    [Fact]
+    public void A_shorter_patronymic_chain_matches_the_full_one_but_another_father_does_not()
+    {
+        Assert.True(Matches("Tariq bin Rashed", "Tariq bin Saleh ibn Hamad ibn Rashed"), $"{Score("Tariq bin Rashed", "Tariq bin Saleh ibn Hamad ibn Rashed"):0.00}");
+        Assert.False(Matches("Tariq bin Saleh", "Tariq bin Hamad"));
+    }
+
+    [Fact]
+    public void Two_letter_initials_of_a_place_match_in_an_organisation_name()
+    {
+        Assert.True(Matches("U.K. Trade Office", "United Kingdom Trade Office", EntitySchema.Organization));
+        Assert.False(Matches("Ho Li", "Hong Lin"));
+    }
 }
