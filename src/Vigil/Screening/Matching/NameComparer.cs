@@ -173,6 +173,9 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var score = coverage * information * candidateFloor - weights.ConflictPenalty * conflict;
         var legalConflict = qLegal && cLegal && !legalMatched;
         if (legalConflict) score -= weights.LegalFormConflictPenalty;
+        // One name in another's place between the same matched neighbours (ben Mohamed / ben Ali) is another person's name, not an omission.
+        var substituted = weights.SubstitutionPenalty > 0 && Substituted(q.Tokens, c.Tokens, q.IsLegalForm, c.IsLegalForm, qGroup, cGroup);
+        if (substituted) score -= weights.SubstitutionPenalty;
         var orderConflict = PatronymsCrossed(q.Tokens, c.Tokens, qGroup, cGroup);
         if (orderConflict) score -= weights.PatronymOrderPenalty;
         // In an organisation's name a number only one side gives marks another member of a series (Fund II, Company 23).
@@ -194,6 +197,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var conflicts = new List<string>(2);
         if (legalConflict) conflicts.Add("legal forms differ");
         if (orderConflict) conflicts.Add("patronymic chain in another order");
+        if (substituted) conflicts.Add("another name in the same place");
         if (seriesConflict) conflicts.Add("numbers differ");
         return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate) { Conflicts = conflicts };
     }
@@ -287,6 +291,35 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
                 groupSim[groups] = AcronymSimilarity; groupKind[groups] = TokenMatchKind.Initial; groups++;
                 break;
             }
+        }
+    }
+
+    /// <summary>
+    /// True when an unmatched query token and an unmatched listed token sit between the same matched neighbours
+    /// (the same matched token before them, or the name's start, and the same after, or its end), with at least one
+    /// neighbour matched: one name written in another's place.
+    /// </summary>
+    private static bool Substituted(string[] q, string[] c, bool[] qLegal, bool[] cLegal, Span<int> qGroup, Span<int> cGroup)
+    {
+        for (var i = 0; i < q.Length; i++)
+        {
+            if (qGroup[i] >= 0 || qLegal[i] || q[i].Length < 3 || !IsLetters(q[i])) continue;
+            var (qBefore, qAfter) = Neighbours(qGroup, i);
+            if (qBefore < 0 && qAfter < 0) continue;
+            for (var j = 0; j < c.Length; j++)
+            {
+                if (cGroup[j] >= 0 || cLegal[j] || c[j].Length < 3 || !IsLetters(c[j])) continue;
+                if (Neighbours(cGroup, j) == (qBefore, qAfter)) return true;
+            }
+        }
+        return false;
+
+        static (int Before, int After) Neighbours(Span<int> groups, int at)
+        {
+            int before = -1, after = -1;
+            for (var k = at - 1; k >= 0 && before < 0; k--) before = groups[k];
+            for (var k = at + 1; k < groups.Length && after < 0; k++) after = groups[k];
+            return (before, after);
         }
     }
 
@@ -402,6 +435,9 @@ public sealed record MatcherWeights
     /// <summary><see cref="MinCoverageShare"/> for organisation names, where a token only one side has more often names a subsidiary or sister company.</summary>
     public double OrganisationMinCoverageShare { get; init; } = 0.0;
 
+    /// <summary>Subtracted when an unmatched name on each side sits between the same matched neighbours (ben Mohamed / ben Ali).</summary>
+    public double SubstitutionPenalty { get; init; } = 0.1;
+
     /// <summary>Subtracted when an organisation's name has a number the other lacks or gives differently (Fund II / Fund, Company 23 / Company).</summary>
     public double SeriesNumberPenalty { get; init; } = 0.0;
 
@@ -412,7 +448,7 @@ public sealed record MatcherWeights
     public double UnknownTokenWeight { get; init; } = 0.9;
 
     /// <summary>Subtracted when both names carry legal forms and none of them agree (Deutsche Bank AG / Deutsche Bank GmbH).</summary>
-    public double LegalFormConflictPenalty { get; init; } = 0.1;
+    public double LegalFormConflictPenalty { get; init; } = 0.2;
 
     /// <summary>Subtracted when two patronymic chains name the same people in another order (Salman bin Muhammad / Muhammad bin Salman).</summary>
     public double PatronymOrderPenalty { get; init; } = 0.3;

@@ -154,6 +154,14 @@ internal sealed class NameIndex
         if (k.Sound.Length >= 2 && sounds.TryGetValue(k.Sound, out var s)) into.UnionWith(s);
         if (k.Skeleton.Length >= 2 && skeletons.TryGetValue(k.Skeleton, out var sk) && sk.Count <= 400) into.UnionWith(sk);
         if (k.Group >= 0 && groups.TryGetValue(k.Group, out var g)) into.UnionWith(g);
+        // A Latvian or Lithuanian form (Sergejs) reaches the plain name's spellings (Sergey, Sergej).
+        if (TokenSimilarity.BalticStem(token) is { } stem)
+        {
+            var stemKeys = KeysFor(stem);
+            if (tokenIds.TryGetValue(stem, out var plain)) into.Add(plain);
+            if (stemKeys.Sound.Length >= 2 && sounds.TryGetValue(stemKeys.Sound, out var alike)) into.UnionWith(alike);
+            if (stemKeys.Group >= 0 && groups.TryGetValue(stemKeys.Group, out var variants)) into.UnionWith(variants);
+        }
         foreach (var other in Nicknames.Of(token))
             if (tokenIds.TryGetValue(other, out var id)) into.Add(id);
     }

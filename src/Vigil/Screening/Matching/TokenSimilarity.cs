@@ -55,9 +55,34 @@ internal static class TokenSimilarity
         }
         if (allowSkeleton && best < SkeletonSimilarity && ka.Skeleton.Length >= 2 && ka.Skeleton == kb.Skeleton && Math.Abs(a.Length - b.Length) <= 2)
         { best = SkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
+        if (best < BalticSimilarity)
+        {
+            var baltic = Math.Max(BalticForm(a, b), BalticForm(b, a));
+            if (baltic > best) { best = baltic; kind = TokenMatchKind.Variant; }
+        }
         // The feminine and masculine forms of one name are two people's names (Luisa/Luis, Antonia/Antonio, Yevgeniya/Yevgeniy, Ivanova/Ivanov).
         if (best > GenderedFormSimilarity && GenderedForms(a, b)) return (GenderedFormSimilarity, kind);
         return (best, kind);
+    }
+
+    /// <summary>Similarity of a Latvian or Lithuanian form of a name to the name (Sergejs/Sergey, Lavrovs/Lavrov).</summary>
+    public const double BalticSimilarity = 0.88;
+
+    /// <summary>
+    /// The name without the nominative ending Latvian and Lithuanian add to every name (Sergejs, Lavrovs, Antanas,
+    /// Juozapas), or null: a final s after j, v or a vowel, leaving four letters or more.
+    /// </summary>
+    public static string? BalticStem(string token) =>
+        token.Length >= 5 && token[^1] == 's' && token[^2] is 'j' or 'v' or 'a' or 'i' or 'u' or 'y' ? token[..^1] : null;
+
+    /// <summary><see cref="BalticSimilarity"/> when <paramref name="a"/> is <paramref name="b"/> with a Baltic ending (the same, a known variant or the same sound).</summary>
+    private static double BalticForm(string a, string b)
+    {
+        if (b[^1] == 's' || BalticStem(a) is not { } stem) return 0;
+        if (stem == b) return BalticSimilarity;
+        var groups = VariantGroups.Build();
+        if (groups.TryGetValue(stem, out var g) && groups.TryGetValue(b, out var h) && g == h) return BalticSimilarity;
+        return PhoneticKey.Sound(stem) == PhoneticKey.Sound(b) ? BalticSimilarity : 0;
     }
 
     /// <summary>Similarity left to a feminine/masculine pair of one name: too low to pair them.</summary>

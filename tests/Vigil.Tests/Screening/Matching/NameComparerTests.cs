@@ -123,4 +123,19 @@ public sealed class NameComparerTests(SanctionsListsFixture lists) : IClassFixtu
         Assert.True(Matches("U.K. Trade Office", "United Kingdom Trade Office", EntitySchema.Organization));
         Assert.False(Matches("Ho Li", "Hong Lin"));
     }
+
+    [Theory]
+    [InlineData("Andrejs Kozlovs", "Andrey Kozlov")]
+    [InlineData("Sergejs Orlovs", "Sergei ORLOV")]
+    public void Latvian_forms_of_a_name_match_the_name(string query, string candidate) =>
+        Assert.True(Matches(query, candidate), $"{Score(query, candidate):0.00}");
+
+    [Theory]
+    [InlineData("KARIM BEN YOUSSEF BEN AMOR AL-HADDAD", "KARIM BEN SALAH BEN AMOR AL-HADDAD")]
+    [InlineData("NABIL SAMIR EL SAYED HASSAN", "NABIL SAMIR EL SAYED OMAR")]
+    public void Another_name_in_the_same_place_is_another_person(string query, string candidate)
+    {
+        Assert.False(Matches(query, candidate), $"{Score(query, candidate):0.00}");
+        Assert.True(Matches(query, query));
+    }
 }
