@@ -162,7 +162,8 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var qCov = qTotal > 0 ? qMatched / qTotal : 0;
         var cCov = cTotal > 0 ? cMatched / cTotal : 0;
         var information = Math.Min(1.0, qMatched / weights.MinInformation);
-        var blended = weights.QueryCoverageShare * qCov + (1 - weights.QueryCoverageShare) * cCov;
+        var queryShare = q.Organisation ? weights.OrganisationQueryCoverageShare : weights.QueryCoverageShare;
+        var blended = queryShare * qCov + (1 - queryShare) * cCov;
         var minShare = q.Organisation ? weights.OrganisationMinCoverageShare : weights.MinCoverageShare;
         var coverage = minShare * Math.Min(qCov, cCov) + (1 - minShare) * blended;
         // Tokens left over on both sides are a conflict (Ahmed vs Yahya in the same place), not just an omission;
@@ -173,8 +174,9 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var score = coverage * information * candidateFloor - weights.ConflictPenalty * conflict;
         var legalConflict = qLegal && cLegal && !legalMatched;
         if (legalConflict) score -= weights.LegalFormConflictPenalty;
-        // One name in another's place between the same matched neighbours (ben Mohamed / ben Ali) is another person's name, not an omission.
-        var substituted = weights.SubstitutionPenalty > 0 && Substituted(q.Tokens, c.Tokens, q.IsLegalForm, c.IsLegalForm, qGroup, cGroup);
+        // One name in another's place between the same matched neighbours (ben Mohamed / ben Ali) is another person's name, not an omission;
+        // in a name transliterated from another script it is as likely a spelling no key caught.
+        var substituted = weights.SubstitutionPenalty > 0 && !q.Transliterated && Substituted(q.Tokens, c.Tokens, q.IsLegalForm, c.IsLegalForm, qGroup, cGroup);
         if (substituted) score -= weights.SubstitutionPenalty;
         var orderConflict = PatronymsCrossed(q.Tokens, c.Tokens, qGroup, cGroup);
         if (orderConflict) score -= weights.PatronymOrderPenalty;
@@ -419,6 +421,9 @@ public sealed record MatcherWeights
 
     /// <summary>Share of the name score that comes from covering the query (the rest: covering the listed name).</summary>
     public double QueryCoverageShare { get; init; } = 0.6;
+
+    /// <summary><see cref="QueryCoverageShare"/> for organisation names.</summary>
+    public double OrganisationQueryCoverageShare { get; init; } = 0.7;
 
     /// <summary>Share of the coverage that is the lower of the two sides (the rest: the blend above).</summary>
     public double MinCoverageShare { get; init; } = 0.0;

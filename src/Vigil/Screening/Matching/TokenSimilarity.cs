@@ -16,6 +16,19 @@ internal static class TokenSimilarity
     /// <summary>Similarity given to tokens that only share a consonant skeleton (Chen/Jong).</summary>
     public const double SkeletonSimilarity = 0.78;
 
+    /// <summary>Similarity given to transliterated tokens whose consonant skeletons differ in one place (toranpu/trump, geerbaqiaofu/gorbachev).</summary>
+    public const double NearSkeletonSimilarity = 0.78;
+
+    /// <summary>
+    /// Consonant skeletons of three or more that are one edit apart once m and n are read as one nasal: how syllabic
+    /// scripts render foreign names (Japanese and Chinese add vowels, end syllables in n, read ti as chi).
+    /// </summary>
+    private static bool NearSkeletons(string a, string b)
+    {
+        if (a.Length < 3 || b.Length < 3 || Math.Abs(a.Length - b.Length) > 1 || a[0] != b[0] && a[0] != '.' && b[0] != '.') return false;
+        return Distance(a.Replace('m', 'n'), b.Replace('m', 'n'), 1) <= 1;
+    }
+
     /// <summary>Similarity given to tokens that are known variants of one another (Ri/Lee, company/co).</summary>
     public const double VariantSimilarity = 0.95;
 
@@ -55,6 +68,8 @@ internal static class TokenSimilarity
         }
         if (allowSkeleton && best < SkeletonSimilarity && ka.Skeleton.Length >= 2 && ka.Skeleton == kb.Skeleton && Math.Abs(a.Length - b.Length) <= 2)
         { best = SkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
+        else if (allowSkeleton && best < NearSkeletonSimilarity && NearSkeletons(ka.Skeleton, kb.Skeleton) && Math.Abs(a.Length - b.Length) <= 4)
+        { best = NearSkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
         if (best < BalticSimilarity)
         {
             var baltic = Math.Max(BalticForm(a, b), BalticForm(b, a));

@@ -138,4 +138,14 @@ public sealed class NameComparerTests(SanctionsListsFixture lists) : IClassFixtu
         Assert.False(Matches(query, candidate), $"{Score(query, candidate):0.00}");
         Assert.True(Matches(query, query));
     }
+
+    [Theory]
+    [InlineData("ドナルド・トランプ", "Donald Trump")]
+    [InlineData("米哈伊尔·戈尔巴乔夫", "Mikhail Gorbachev")]
+    [InlineData("约翰·克里", "John Kerry")]
+    public void A_Western_name_written_in_Chinese_or_Japanese_characters_meets_its_Latin_spelling(string query, string candidate)
+    {
+        Assert.True(Matches(query, candidate), $"{Score(query, candidate):0.00}");
+        Assert.False(Matches(query, "Dmitry Medvedev"));
+    }
 }
