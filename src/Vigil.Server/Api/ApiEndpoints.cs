@@ -108,6 +108,8 @@ internal static class ApiEndpoints
         write.MapPost("/ingest/urls", (IngestUrlsRequest? body, Backend b) => IngestUrls(body, b)).WithSummary("Queues the ingest of URLs or feeds");
         write.MapPost("/ingest/files", (HttpRequest r, Backend b, Microsoft.Extensions.Options.IOptions<ServerOptions> o) => IngestFiles(r, b, o.Value))
             .DisableAntiforgery().Accepts<IFormFileCollection>("multipart/form-data").WithSummary("Uploads files and queues their ingest");
+        write.MapPost("/jobs/{id}/cancel", (string id, Backend b) => CancelJob(id, b))
+            .WithSummary("Cancels a queued or running job; a running one stops at its worker's next heartbeat and saves nothing");
         write.MapPost("/analyze", (Backend b) => Results.Accepted(null, JobDto.From(b.Jobs.Get(b.Jobs.Enqueue(JobKinds.Analyze, "{}"))!)))
             .WithSummary("Queues a new analysis of every stored document");
     }
@@ -149,6 +151,14 @@ internal static class ApiEndpoints
             lists.Catalog.FingerprintOf, DateTimeOffset.UtcNow);
         if (outcome.Recorded is not { } review) return outcome.NotFound ? NotFound(outcome.Problem!) : BadRequest(outcome.Problem!);
         return Results.Created($"/api/reviews?entity={Uri.EscapeDataString(review.EntityId)}", review);
+    }
+
+    internal static IResult CancelJob(string id, Backend b)
+    {
+        if (b.Jobs.Cancel(id)) return Results.Ok(JobDto.From(b.Jobs.Get(id)!));
+        return b.Jobs.Get(id) is { } job
+            ? Results.Problem(detail: $"Job '{id}' has already finished ({job.Status.ToString().ToLowerInvariant()}); there is nothing to cancel.", statusCode: 409, title: "Conflict")
+            : NotFound($"No job with id '{id}'.");
     }
 
     internal static IResult IngestUrls(IngestUrlsRequest? body, Backend b)

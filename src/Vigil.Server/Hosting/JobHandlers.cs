@@ -62,7 +62,7 @@ public static class JobHandlers
         {
             var total = workbench.Store.Count().Documents;
             cancel.ThrowIfCancellationRequested();
-            var result = workbench.Workflow.AnalyzeStored(new Reporter<int>(done => context.Report($"extracted {done}/{total} documents")));
+            var result = workbench.Workflow.AnalyzeStored(new Reporter<int>(done => context.Report($"extracted {done}/{total} documents")), cancel);
             changed?.Invoke();
             return $"{result.Documents.Count} documents, {result.Entities.Count} entities, {result.Claims.Count} claims, {result.Stories.Count} stories";
         }

@@ -15,17 +15,18 @@ public sealed class AnalysisPipeline(
     EntityScreening? screening,
     IReadOnlyList<IAnalysisStep>? steps = null)
 {
-    public AnalysisResult Analyze(IReadOnlyList<Document> documents, IProgress<int>? progress = null)
+    public AnalysisResult Analyze(IReadOnlyList<Document> documents, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var extractions = new ExtractionResult[documents.Count];
         var done = 0;
         // Documents are independent: extract them in parallel, keep the input order.
-        Parallel.For(0, documents.Count, i =>
+        Parallel.For(0, documents.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             extractions[i] = extractor.Extract(documents[i]);
             progress?.Report(Interlocked.Increment(ref done));
         });
 
+        cancellationToken.ThrowIfCancellationRequested();
         var entities = resolver.Resolve(documents, extractions);
         if (screening is not null) entities = screening.Attach(entities);
         var result = new AnalysisResult(documents, entities, extractions.SelectMany(x => x.Claims).ToList(), []);

@@ -21,10 +21,12 @@ public sealed class AnalyzeWorkflow(IStore store, AnalysisPipeline pipeline)
         return new StoreOutcome(added, known, batch.Problems);
     }
 
-    public AnalysisResult AnalyzeStored(IProgress<int>? progress = null)
+    /// <remarks>Cancelling stops before anything is saved: the previous analysis stays in place.</remarks>
+    public AnalysisResult AnalyzeStored(IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         var documents = NearDuplicateIndex.LinkCopies(store.GetDocuments());
-        var result = pipeline.Analyze(documents, progress);
+        var result = pipeline.Analyze(documents, progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         store.SaveAnalysis(result);
         return result;
     }

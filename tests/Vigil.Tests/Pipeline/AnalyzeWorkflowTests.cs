@@ -22,6 +22,13 @@ public sealed class AnalyzeWorkflowTests
         public IReadOnlyList<Entity> Resolve(IReadOnlyList<Document> documents, IReadOnlyList<ExtractionResult> extractions) => [];
     }
 
+    /// <summary>An entity named after each document, so that each analysis leaves a countable trace.</summary>
+    private sealed class OneEntityPerDocument : IEntityResolver
+    {
+        public IReadOnlyList<Entity> Resolve(IReadOnlyList<Document> documents, IReadOnlyList<ExtractionResult> extractions) =>
+            documents.Select(d => new Entity("ent-" + d.Id, EntitySchema.Person, d.Id, [], [], [])).ToList();
+    }
+
     [Theory, SqliteBackend, PostgresBackend]
     public void A_copy_stored_by_a_later_ingest_run_is_linked_to_the_original_when_everything_is_analysed(DbBackend backend)
     {
@@ -46,5 +53,23 @@ public sealed class AnalyzeWorkflowTests
         Assert.Equal(originalId, copy.DuplicateOf);
         Assert.Equal(originalId, store.GetDocument(copy.Id)!.DuplicateOf);
         Assert.Null(store.GetDocument(originalId)!.DuplicateOf);
+    }
+
+    [Fact]
+    public void A_cancelled_analysis_saves_nothing_and_the_previous_one_stays()
+    {
+        using var db = TestDatabase.Create(DbBackend.Sqlite);
+        using var store = StoreFactory.Open(db.Db);
+        store.Migrate();
+        var workflow = new AnalyzeWorkflow(store, new AnalysisPipeline(new NoExtraction(), new OneEntityPerDocument(), null));
+        store.AddDocument(TestData.Doc("Putin met Kim Jong Un in Pyongyang."));
+        workflow.AnalyzeStored();
+        store.AddDocument(TestData.Doc("Shoigu visited Pyongyang."));
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => workflow.AnalyzeStored(cancellationToken: cancel.Token));
+
+        Assert.Equal(1, store.Count().Entities);
     }
 }

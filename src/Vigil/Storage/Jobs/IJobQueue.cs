@@ -1,6 +1,6 @@
 namespace Vigil.Storage.Jobs;
 
-public enum JobStatus { Queued, Running, Done, Failed }
+public enum JobStatus { Queued, Running, Done, Failed, Cancelled }
 
 /// <summary>
 /// One unit of background work (an ingest or an analysis) as the queue records it. Times are UTC.
@@ -54,6 +54,12 @@ public interface IJobQueue : IDisposable
 
     /// <summary>Records a failure: queued again while attempts remain, otherwise failed.</summary>
     bool Fail(ClaimedJob job, string error);
+
+    /// <summary>
+    /// Cancels a queued or running job: it is never claimed again, and a running job's worker learns it at
+    /// its next heartbeat, stops the handler and records nothing. False when the job had already finished.
+    /// </summary>
+    bool Cancel(string id);
 
     Job? Get(string id);
 

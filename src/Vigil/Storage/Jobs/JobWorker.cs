@@ -90,8 +90,9 @@ public sealed class JobWorker(IJobQueue queue, IReadOnlyDictionary<string, JobHa
         }
         catch (OperationCanceledException) when (lost.IsCancellationRequested)
         {
-            // Stopped or claim lost: the lease expires and another worker takes the job.
-            _options.Log?.Invoke($"{_options.Name}: job {job.Id} abandoned ({(stop.IsCancellationRequested ? "stopping" : "claim lost")}).");
+            // Stopped, cancelled, or claim lost: a stopped worker's lease expires and another worker takes the job.
+            var why = stop.IsCancellationRequested ? "stopping" : queue.Get(job.Id)?.Status == JobStatus.Cancelled ? "cancelled" : "claim lost";
+            _options.Log?.Invoke($"{_options.Name}: job {job.Id} abandoned ({why}).");
         }
         catch (Exception e)
         {

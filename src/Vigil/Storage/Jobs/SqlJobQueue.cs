@@ -81,6 +81,13 @@ public abstract class SqlJobQueue : IJobQueue
             new { id = job.Id, token = job.Token, error }) == 1;
     }
 
+    public bool Cancel(string id)
+    {
+        using var c = Connect();
+        return c.Execute($"UPDATE jobs SET status = 'cancelled', finished_at = {NowSql}, lease_until = NULL, token = NULL, error = 'cancelled' " +
+                         "WHERE id = @id AND status IN ('queued', 'running')", new { id }) == 1;
+    }
+
     public Job? Get(string id)
     {
         using var c = Connect();

@@ -171,6 +171,25 @@ public sealed class ApiEndpointsTests
     }
 
     [Fact]
+    public async Task A_queued_job_can_be_cancelled_once_and_an_unknown_one_is_not_found()
+    {
+        using var factory = new VigilServerFactory();
+        var client = factory.CreateClient();
+        var (_, job) = await Send(client, HttpMethod.Post, "/api/analyze");
+        var id = job.GetProperty("id").GetString();
+
+        var (status, cancelled) = await Send(client, HttpMethod.Post, $"/api/jobs/{id}/cancel");
+        var (again, problem) = await Send(client, HttpMethod.Post, $"/api/jobs/{id}/cancel");
+        var (unknown, _) = await Send(client, HttpMethod.Post, "/api/jobs/no-such-job/cancel");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, again);
+        Assert.Contains("already finished (cancelled)", problem.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown);
+    }
+
+    [Fact]
     public async Task Screening_explains_each_hit()
     {
         using var factory = new VigilServerFactory();

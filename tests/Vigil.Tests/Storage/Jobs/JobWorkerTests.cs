@@ -53,6 +53,35 @@ public sealed class JobWorkerTests
         Assert.Equal(0, job.Completions);
     }
 
+    [Fact]
+    public async Task Cancelling_a_running_job_stops_its_handler_and_records_nothing()
+    {
+        using var db = TestDatabase.Create(DbBackend.Sqlite);
+        TestDatabase.Migrate(db.Db);
+        using var queue = StoreFactory.OpenJobs(db.Db);
+        var id = queue.Enqueue(JobKinds.Delay, "{}");
+        var options = new JobWorkerOptions { Lease = TimeSpan.FromSeconds(30), HeartbeatInterval = TimeSpan.FromMilliseconds(50) };
+        var claim = queue.TryClaim("w1", options.Lease)!;
+        var stopped = false;
+        var handlers = new Dictionary<string, JobHandler>
+        {
+            [JobKinds.Delay] = (ctx, cancel) =>
+            {
+                queue.Cancel(ctx.Job.Id);
+                // Runs until told to stop: only the cancellation can end it.
+                try { cancel.WaitHandle.WaitOne(); cancel.ThrowIfCancellationRequested(); }
+                finally { stopped = cancel.IsCancellationRequested; }
+                return "should not be recorded";
+            },
+        };
+
+        await new JobWorker(queue, handlers, options).RunOneAsync(claim, CancellationToken.None);
+
+        Assert.True(stopped);
+        var job = queue.Get(id)!;
+        Assert.Equal((JobStatus.Cancelled, 0, null), (job.Status, job.Completions, job.Result));
+    }
+
     /// <summary>What another worker's claim does to the row after this one's lease ran out.</summary>
     private static string TakeOver(string db, string id)
     {

@@ -67,6 +67,30 @@ public sealed class SqlJobQueueTests
     }
 
     [Theory, SqliteBackend, PostgresBackend]
+    public void A_cancelled_job_is_never_claimed_and_a_running_one_can_no_longer_be_finished(DbBackend backend)
+    {
+        var (db, queue) = Open(backend);
+        using var _ = db;
+        using var __ = queue;
+        var queued = queue.Enqueue(JobKinds.Delay, "{\"ms\": 1}");
+        var running = queue.Enqueue(JobKinds.Delay, "{\"ms\": 1}");
+        var claim = queue.TryClaim("w1", Lease)!;
+        Assert.Equal(queued, claim.Id);
+
+        Assert.True(queue.Cancel(queued));
+        Assert.True(queue.Cancel(running));
+
+        Assert.Null(queue.TryClaim("w2", Lease));
+        Assert.False(queue.Heartbeat(claim, Lease));
+        Assert.False(queue.Complete(claim, "late"));
+        Assert.False(queue.Fail(claim, "late"));
+        Assert.False(queue.Cancel(queued));
+        var job = queue.Get(queued)!;
+        Assert.Equal((JobStatus.Cancelled, 0, null), (job.Status, job.Completions, job.Result));
+        Assert.NotNull(job.FinishedAt);
+    }
+
+    [Theory, SqliteBackend, PostgresBackend]
     public void A_failing_job_is_retried_until_its_attempts_run_out(DbBackend backend)
     {
         var (db, queue) = Open(backend);
