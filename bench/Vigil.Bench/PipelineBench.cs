@@ -45,16 +45,24 @@ public sealed class PipelineBench : IBench
             var ingestor = new Ingestor(new IngestOptions { Offline = true });
 
             static TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime;
+            static double Allocated() => GC.GetTotalAllocatedBytes(precise: true) / (1024.0 * 1024.0);
+            var alloc0 = Allocated();
             var cpu0 = Cpu();
             var (ingestTime, batch) = BenchTable.Time(() => ingestor.Ingest(files));
             var cpuIngest = Cpu() - cpu0;
+            var allocIngest = Allocated() - alloc0;
+            var alloc1 = Allocated();
             var cpu1 = Cpu();
             var (storeTime, _) = BenchTable.Time(() => workbench.Workflow.Store(batch));
             var cpuStore = Cpu() - cpu1;
+            var allocStore = Allocated() - alloc1;
+            alloc1 = Allocated();
             cpu1 = Cpu();
             var (analyzeTime, result) = BenchTable.Time(() => workbench.Workflow.AnalyzeStored());
             var cpuAnalyze = Cpu() - cpu1;
+            var allocAnalyze = Allocated() - alloc1;
             var reportPath = Path.Combine(temp.FullName, "report.json");
+            alloc1 = Allocated();
             cpu1 = Cpu();
             var (reportTime, _) = BenchTable.Time(() =>
             {
@@ -63,18 +71,20 @@ public sealed class PipelineBench : IBench
                 return 0;
             });
             var cpuReport = Cpu() - cpu1;
+            var allocReport = Allocated() - alloc1;
             var cpuTotal = Cpu() - cpu0;
+            var allocTotal = Allocated() - alloc0;
             var total = ingestTime + storeTime + analyzeTime + reportTime;
             var docs = batch.Documents.Count;
 
             BenchTable.Print($"pipeline: {n} HTML pages -> {docs} documents ({batch.Documents.Count(d => d.DuplicateOf is not null)} linked as near-copies), {batch.Problems.Count} problems, {result.Entities.Count} entities, lists: {(listsDir ?? "none")}",
-                ["stage", "wall", "CPU", "CPU ms/article", "articles/s (wall)"],
+                ["stage", "wall", "CPU", "CPU ms/article", "articles/s (wall)", "allocated KB/article"],
                 [
-                    ["ingest (decode, boilerplate, clean, language, near-dups)", ingestTime, cpuIngest, cpuIngest.TotalMilliseconds / n, n / ingestTime.TotalSeconds],
-                    ["store", storeTime, cpuStore, cpuStore.TotalMilliseconds / n, n / storeTime.TotalSeconds],
-                    ["analyse + save", analyzeTime, cpuAnalyze, cpuAnalyze.TotalMilliseconds / n, n / analyzeTime.TotalSeconds],
-                    ["JSON report", reportTime, cpuReport, cpuReport.TotalMilliseconds / n, n / reportTime.TotalSeconds],
-                    ["whole pipeline", total, cpuTotal, cpuTotal.TotalMilliseconds / n, n / total.TotalSeconds],
+                    ["ingest (decode, boilerplate, clean, language, near-dups)", ingestTime, cpuIngest, cpuIngest.TotalMilliseconds / n, n / ingestTime.TotalSeconds, allocIngest * 1024 / n],
+                    ["store", storeTime, cpuStore, cpuStore.TotalMilliseconds / n, n / storeTime.TotalSeconds, allocStore * 1024 / n],
+                    ["analyse + save", analyzeTime, cpuAnalyze, cpuAnalyze.TotalMilliseconds / n, n / analyzeTime.TotalSeconds, allocAnalyze * 1024 / n],
+                    ["JSON report", reportTime, cpuReport, cpuReport.TotalMilliseconds / n, n / reportTime.TotalSeconds, allocReport * 1024 / n],
+                    ["whole pipeline", total, cpuTotal, cpuTotal.TotalMilliseconds / n, n / total.TotalSeconds, allocTotal * 1024 / n],
                 ]);
             BenchTable.Print("per core and memory", ["what", "value"],
                 [

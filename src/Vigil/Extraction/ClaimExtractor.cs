@@ -12,9 +12,6 @@ namespace Vigil.Extraction;
 /// </summary>
 public static class ClaimExtractor
 {
-    private static readonly string[] AgreementWords =
-        ["accord", "trattat", "patto", "treaty", "agreement", "pact", "acuerdo", "tratado", "abkommen", "vertrag", "договор", "соглашени", "пакт", "조약", "협정", "합의"];
-
     private static readonly string[] ClauseBreaks = ["ma", "tuttavia", "pero", "but", "however", "although", "though", "while", "mais", "cependant", "aber", "jedoch", "но", "однако", "하지만", "그러나"];
     private static readonly string[][] ClauseBreakPairs = [["anche", "se"], ["even", "though"], ["bien", "que"], ["aunque"], ["obwohl"], ["хотя"]];
 
@@ -23,11 +20,12 @@ public static class ClaimExtractor
     private sealed record Sentence(int Index, SentenceSpan Span, int FirstToken, int LastToken);
 
     public static IReadOnlyList<Claim> Extract(Document document, IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences,
-        IReadOnlyList<Mention> mentions, IReadOnlyList<DateMention> dates, IReadOnlyList<QuantityMention> quantities)
+        IReadOnlyList<Mention> mentions, IReadOnlyList<DateMention> dates, IReadOnlyList<QuantityMention> quantities, string[]? keys = null)
     {
         var text = document.Text;
-        var keys = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) keys[i] = Tokenizer.Normalize(tokens[i].SpanOf(text));
+        keys ??= Tokenizer.Keys(text, tokens);
+        // Which lexicon lists each token starts like, worked out once for the whole text.
+        var lex = ClaimLexicon.Masks(keys);
         var claims = new List<Claim>();
         var t = 0;
         for (var s = 0; s < sentences.Count; s++)
@@ -39,20 +37,19 @@ public static class ClaimExtractor
             var last = t - 1;
             if (last < first) continue;
             var inSentence = mentions.Where(m => m.Span.Start >= span.Start && m.Span.End <= span.End).ToList();
-            FromSentence(document, text, tokens, keys, new Sentence(s, span, first, last), inSentence, dates, quantities, claims);
+            FromSentence(document, text, tokens, keys, lex, new Sentence(s, span, first, last), inSentence, dates, quantities, claims);
         }
         return claims;
     }
 
-    private static void FromSentence(Document document, string text, IReadOnlyList<Token> tokens, string[] keys, Sentence s,
+    private static void FromSentence(Document document, string text, IReadOnlyList<Token> tokens, string[] keys, int[] lex, Sentence s,
         List<Mention> mentions, IReadOnlyList<DateMention> dates, IReadOnlyList<QuantityMention> quantities, List<Claim> claims)
     {
-        var range = Enumerable.Range(s.FirstToken, s.LastToken - s.FirstToken + 1).ToArray();
-
         // Clause split: a denial after "ma", "anche se", "but" belongs to its own clause.
-        var denialIndex = Array.FindIndex(range, i => tokens[i].Kind == TokenKind.Word && ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.DenialWords));
-        var hasDenial = denialIndex >= 0;
-        var denialAt = hasDenial ? range[denialIndex] : -1;
+        var denialAt = -1;
+        for (var i = s.FirstToken; i <= s.LastToken && denialAt < 0; i++)
+            if (tokens[i].Kind == TokenKind.Word && (lex[i] & ClaimLexicon.Denial) != 0) denialAt = i;
+        var hasDenial = denialAt >= 0;
         var clauseStart = s.FirstToken;
         if (hasDenial)
             for (var i = denialAt - 1; i >= s.FirstToken; i--)
@@ -60,13 +57,15 @@ public static class ClaimExtractor
                 { clauseStart = i; break; }
 
         var mainEnd = hasDenial && clauseStart > s.FirstToken ? clauseStart - 1 : s.LastToken;
-        var type = TypeOf(keys, range.Where(i => i <= mainEnd).ToArray());
+        var type = TypeOf(lex, s.FirstToken, mainEnd);
 
-        var (attribution, sources, relay) = Attribution(text, tokens, keys, s, mentions);
-        var speculative = range.Any(i => ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.HedgeWords) && keys[i].Length >= 3);
+        var (attribution, sources, relay) = Attribution(text, tokens, keys, lex, s, mentions);
+        var speculative = false;
+        for (var i = s.FirstToken; i <= s.LastToken && !speculative; i++)
+            speculative = (lex[i] & ClaimLexicon.Hedge) != 0 && keys[i].Length >= 3;
         var evidence = new Span(document.Id, s.Span.Start, s.Span.End);
         // The date nearest the event's trigger word, else the first in the sentence.
-        var triggerAt = type is null ? -1 : TriggerIndex(keys, range.Where(i => i <= mainEnd).ToArray(), type.Value);
+        var triggerAt = type is null ? -1 : TriggerIndex(lex, s.FirstToken, mainEnd, type.Value);
         var date = dates.Where(d => d.Span.Start >= s.Span.Start && d.Span.End <= s.Span.End)
             .OrderBy(d => triggerAt < 0 ? d.Span.Start : Math.Abs(d.Span.Start - tokens[triggerAt].Start)).FirstOrDefault();
         var quantity = quantities.FirstOrDefault(q => q.Span.Start >= s.Span.Start && q.Span.End <= s.Span.End && q.Quantity.Unit.Length > 0)?.Quantity;
@@ -113,14 +112,14 @@ public static class ClaimExtractor
         if (type is not null)
         {
             var stance = speculative ? Stance.Speculative : attribution is null ? Stance.Asserted : Stance.Reported;
-            var actors = Actors(text, tokens, keys, type.Value, ReportedClause(tokens, keys, s, mentions, sources), sources, relay);
+            var actors = Actors(text, tokens, keys, type.Value, ReportedClause(tokens, keys, lex, s, mentions, sources), sources, relay);
             if (actors.Count == 0 && type != ClaimType.Veto) return;
             claims.Add(Make(document, type.Value, actors, quantity, date, attribution, stance, [], evidence, text));
             return;
         }
 
         // No event: a statement when someone named says something.
-        if (sources.Count > 0 && range.Any(i => ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.ReportingVerbs)))
+        if (sources.Count > 0 && FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting) >= 0)
             claims.Add(Make(document, ClaimType.Statement, sources.Take(1).ToList(), quantity, date, attribution, Stance.Reported, [], evidence, text));
     }
 
@@ -131,12 +130,12 @@ public static class ClaimExtractor
     /// the parties of the event are named after "said that"; the names before it describe the
     /// speaker. The mentions of the reported clause when the sentence has that shape, else all of them.
     /// </summary>
-    private static List<Mention> ReportedClause(IReadOnlyList<Token> tokens, string[] keys, Sentence s, List<Mention> mentions, List<string> sources)
+    private static List<Mention> ReportedClause(IReadOnlyList<Token> tokens, string[] keys, int[] lex, Sentence s, List<Mention> mentions, List<string> sources)
     {
         if (sources.Count == 0) return mentions;
         for (var i = s.FirstToken; i < s.LastToken; i++)
         {
-            if (!ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.ReportingVerbs)) continue;
+            if ((lex[i] & ClaimLexicon.Reporting) == 0) continue;
             var that = Enumerable.Range(i + 1, Math.Min(2, s.LastToken - i)).FirstOrDefault(k => Complementisers.Contains(keys[k]), -1);
             if (that < 0) return mentions;
             var speakerBefore = mentions.Any(m => m.Span.End <= tokens[i].Start && sources.Contains(m.Name));
@@ -146,25 +145,30 @@ public static class ClaimExtractor
         return mentions;
     }
 
-    private static int TriggerIndex(string[] keys, int[] range, ClaimType type)
+    /// <summary>The first token in [first, last] whose mask has any of the bits, or -1.</summary>
+    private static int FirstWith(int[] lex, int first, int last, int bits)
     {
-        var prefixes = ClaimLexicon.Triggers.First(t => t.Type == type).Prefixes;
-        var at = Array.FindIndex(range, i => ClaimLexicon.StartsWithAny(keys[i], prefixes));
-        return at < 0 ? -1 : range[at];
+        for (var i = first; i <= last; i++)
+            if ((lex[i] & bits) != 0) return i;
+        return -1;
     }
 
-    private static ClaimType? TypeOf(string[] keys, int[] range)
+    private static int TriggerIndex(int[] lex, int first, int last, ClaimType type) =>
+        FirstWith(lex, first, last, ClaimLexicon.TriggerBit(Array.FindIndex(ClaimLexicon.Triggers, t => t.Type == type)));
+
+    private static ClaimType? TypeOf(int[] lex, int first, int last)
     {
-        foreach (var (type, prefixes) in ClaimLexicon.Triggers)
+        var any = 0;
+        for (var i = first; i <= last; i++) any |= lex[i];
+        for (var t = 0; t < ClaimLexicon.Triggers.Length; t++)
         {
-            var at = Array.FindIndex(range, i => ClaimLexicon.StartsWithAny(keys[i], prefixes));
-            if (at < 0) continue;
-            bool Any(string[] p) => range.Any(i => ClaimLexicon.StartsWithAny(keys[i], p));
+            if ((any & ClaimLexicon.TriggerBit(t)) == 0) continue;
+            var type = ClaimLexicon.Triggers[t].Type;
             switch (type)
             {
-                case ClaimType.TreatySigned when !Any(AgreementWords):
-                case ClaimType.ArmsTransfer when !Any(ClaimLexicon.TransferVerbs):
-                case ClaimType.SanctionsImposed when !Any(ClaimLexicon.SanctionVerbs):
+                case ClaimType.TreatySigned when (any & ClaimLexicon.Agreement) == 0:
+                case ClaimType.ArmsTransfer when (any & ClaimLexicon.Transfer) == 0:
+                case ClaimType.SanctionsImposed when (any & ClaimLexicon.Sanction) == 0:
                     continue;
             }
             return type;
@@ -177,7 +181,7 @@ public static class ClaimExtractor
     /// the person or body that is the subject of a reporting verb; with the outlet that relays it.
     /// Returns the attribution label and the canonical names of the sources.
     /// </summary>
-    private static (string? Label, List<string> Sources, string? Relay) Attribution(string text, IReadOnlyList<Token> tokens, string[] keys, Sentence s, List<Mention> mentions)
+    private static (string? Label, List<string> Sources, string? Relay) Attribution(string text, IReadOnlyList<Token> tokens, string[] keys, int[] lex, Sentence s, List<Mention> mentions)
     {
         var sources = new List<string>();
         string? relay = null;
@@ -206,7 +210,7 @@ public static class ClaimExtractor
                 var m = mentions.LastOrDefault(x => x.Span.End <= tokens[i].Start);
                 if (m is not null) sources.Add(m.Name);
             }
-            if (ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.RelayCues))
+            if ((lex[i] & ClaimLexicon.Relay) != 0)
             {
                 var m = MentionAfter(i, 5);
                 if (m is not null && m.Schema == EntitySchema.Organization) relay ??= m.Name;
@@ -215,7 +219,7 @@ public static class ClaimExtractor
         if (sources.Count == 0)
         {
             // The subject of a reporting verb: the person or body just before it, or just after it ("ha detto Putin").
-            var verb = Enumerable.Range(s.FirstToken, s.LastToken - s.FirstToken + 1).FirstOrDefault(i => ClaimLexicon.StartsWithAny(keys[i], ClaimLexicon.ReportingVerbs), -1);
+            var verb = FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting);
             if (verb >= 0)
             {
                 // The speaker: the closest person before the verb who is neither quoted nor a genitive modifier ("il viaggio

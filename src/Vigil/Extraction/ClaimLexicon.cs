@@ -65,10 +65,53 @@ internal static class ClaimLexicon
         "추정", "것으로 보인다", "가능성",
     ];
 
+    /// <summary>Agreement words that make a signing a treaty signing.</summary>
+    public static readonly string[] AgreementWords =
+        ["accord", "trattat", "patto", "treaty", "agreement", "pact", "acuerdo", "tratado", "abkommen", "vertrag", "договор", "соглашени", "пакт", "조약", "협정", "합의"];
+
+    // Bits of a token's mask (see Masks): one per trigger type (by its index in Triggers), then one per list.
+    public const int Agreement = 1 << 9, Transfer = 1 << 10, Sanction = 1 << 11, Denial = 1 << 12, Hedge = 1 << 13, Reporting = 1 << 14, Relay = 1 << 15;
+
+    public static int TriggerBit(int typeIndex) => 1 << typeIndex;
+
+    // Every prefix of every list by its first character, with the bits of the lists it belongs to:
+    // a key is compared with the few prefixes that start like it, not with all of them.
+    private static readonly Dictionary<char, (string Prefix, int Bits)[]> ByFirstChar = BuildIndex();
+
+    private static Dictionary<char, (string Prefix, int Bits)[]> BuildIndex()
+    {
+        var lists = new List<(string[] Prefixes, int Bits)>();
+        for (var t = 0; t < Triggers.Length; t++) lists.Add((Triggers[t].Prefixes, TriggerBit(t)));
+        lists.AddRange([(AgreementWords, Agreement), (TransferVerbs, Transfer), (SanctionVerbs, Sanction), (DenialWords, Denial), (HedgeWords, Hedge), (ReportingVerbs, Reporting), (RelayCues, Relay)]);
+        return lists.SelectMany(l => l.Prefixes.Select(p => (Prefix: p, l.Bits)))
+            .GroupBy(e => e.Prefix[0])
+            .ToDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    /// <summary>For each key, the bits of the lists it starts like (the rule of <see cref="StartsWithAny"/>).</summary>
+    public static int[] Masks(string[] keys)
+    {
+        var masks = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            if (key.Length == 0 || !ByFirstChar.TryGetValue(key[0], out var entries)) continue;
+            var mask = 0;
+            foreach (var (prefix, bits) in entries)
+                if ((mask & bits) != bits && Matches(key, prefix)) mask |= bits;
+            masks[i] = mask;
+        }
+        return masks;
+    }
+
     public static bool StartsWithAny(string key, string[] prefixes)
     {
         foreach (var p in prefixes)
-            if (key.StartsWith(p, StringComparison.Ordinal) && (p.Length >= 4 || key.Length <= p.Length + 3)) return true;
+            if (Matches(key, p)) return true;
         return false;
     }
+
+    // A short prefix matches only short words: "met" is "meets", not "metropolitan".
+    private static bool Matches(string key, string prefix) =>
+        key.StartsWith(prefix, StringComparison.Ordinal) && (prefix.Length >= 4 || key.Length <= prefix.Length + 3);
 }

@@ -36,12 +36,14 @@ public sealed class Extractor : IExtractor
         var mentions = _recognizer.Recognize(document.Id, text, tokens, sentences, document.Lang);
         if (document.Lang is { } lang && _options.NerModels.TryGetValue(lang, out var model))
             mentions = AddModelMentions(document.Id, text, tokens, sentences, mentions, model);
-        var vessels = VesselRecognizer.Recognize(document.Id, text, tokens, sentences, mentions);
+        // One normalised key per token, shared by the rule-based taggers below.
+        var keys = Tokenizer.Keys(text, tokens);
+        var vessels = VesselRecognizer.Recognize(document.Id, text, tokens, sentences, mentions, keys);
         if (vessels.Count > 0)
             mentions = mentions.Where(m => !vessels.Any(v => v.Span.Overlaps(m.Span))).Concat(vessels).OrderBy(m => m.Span.Start).ToList();
-        var dates = TemporalTagger.Tag(document.Id, text, tokens, document.Published);
-        var quantities = QuantityTagger.Tag(document.Id, text, tokens, dates);
-        var claims = ClaimExtractor.Extract(document with { Text = text }, tokens, sentences, mentions, dates, quantities);
+        var dates = TemporalTagger.Tag(document.Id, text, tokens, document.Published, keys);
+        var quantities = QuantityTagger.Tag(document.Id, text, tokens, dates, keys);
+        var claims = ClaimExtractor.Extract(document with { Text = text }, tokens, sentences, mentions, dates, quantities, keys);
         return new ExtractionResult(document.Id, mentions, dates, quantities, claims);
     }
 

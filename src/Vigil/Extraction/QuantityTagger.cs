@@ -86,10 +86,9 @@ public static class QuantityTagger
     private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal) { "년", "월", "일", "시", "분", "года", "году", "год", "г" };
     private static readonly HashSet<string> Linkers = new(StringComparer.Ordinal) { "di", "d'", "of", "de", "d", "des", "del", "de los", "von", "der" };
 
-    public static IReadOnlyList<QuantityMention> Tag(string documentId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<DateMention> dates)
+    public static IReadOnlyList<QuantityMention> Tag(string documentId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<DateMention> dates, string[]? keys = null)
     {
-        var keys = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) keys[i] = Tokenizer.Normalize(tokens[i].SpanOf(text));
+        keys ??= Tokenizer.Keys(text, tokens);
         var inDate = new bool[tokens.Count];
         var d = 0;
         for (var i = 0; i < tokens.Count; i++)

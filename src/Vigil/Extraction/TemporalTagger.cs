@@ -27,10 +27,9 @@ public static class TemporalTagger
         "в", "с", "до", "году", "года", "год", "г", "anno", "year", "l'anno", "annee", "jahr",
     };
 
-    public static IReadOnlyList<DateMention> Tag(string documentId, string text, IReadOnlyList<Token> tokens, LocalDate? anchor)
+    public static IReadOnlyList<DateMention> Tag(string documentId, string text, IReadOnlyList<Token> tokens, LocalDate? anchor, string[]? keys = null)
     {
-        var keys = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) keys[i] = Tokenizer.Normalize(tokens[i].SpanOf(text));
+        keys ??= Tokenizer.Keys(text, tokens);
         var result = new List<DateMention>();
         var i2 = 0;
         while (i2 < tokens.Count)

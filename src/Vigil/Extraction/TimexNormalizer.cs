@@ -80,8 +80,7 @@ public static class TimexNormalizer
 
     public static IReadOnlyList<Timex> Tag(string text, IReadOnlyList<Token> tokens, LocalDate? anchor)
     {
-        var keys = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) keys[i] = Tokenizer.Normalize(tokens[i].SpanOf(text));
+        var keys = Tokenizer.Keys(text, tokens);
         // In a report of quarterly results "a year ago" is the same quarter a year before.
         var quarterly = keys.Count(k => k == "quarter") >= 2;
         var own = new List<(int First, int Last, string Type, string? Value)>();
@@ -94,7 +93,7 @@ public static class TimexNormalizer
             }
         }
         var result = own.Select(o => new Timex(tokens[o.First].Start, tokens[o.Last].End, o.Type, o.Value)).ToList();
-        foreach (var d in TemporalTagger.Tag("", text, tokens, anchor))
+        foreach (var d in TemporalTagger.Tag("", text, tokens, anchor, keys))
         {
             if (result.Any(r => r.Start < d.Span.End && d.Span.Start < r.End)) continue;
             var first = IndexOf(tokens, d.Span.Start);

@@ -13,10 +13,9 @@ public static class VesselRecognizer
 {
     private static readonly string[] FlagCues = ["flag", "flagged", "bandiera", "pavillon", "bandera", "flagge", "флагом", "флаг", "선적", "국적"];
 
-    public static List<Mention> Recognize(string documentId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<Mention> places)
+    public static List<Mention> Recognize(string documentId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences, IReadOnlyList<Mention> places, string[]? keys = null)
     {
-        var keys = new string[tokens.Count];
-        for (var i = 0; i < tokens.Count; i++) keys[i] = Tokenizer.Normalize(tokens[i].SpanOf(text));
+        keys ??= Tokenizer.Keys(text, tokens);
         var result = new List<Mention>();
         var used = new HashSet<int>();
         for (var i = 0; i < tokens.Count; i++)

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Vigil.Ingest.Html;
 using Vigil.Model;
@@ -29,7 +30,19 @@ public sealed partial class ContentReader
         var head = bytes[..Math.Min(bytes.Length, 8192)];
         if (!hasBom && LooksBinary(head)) return ContentKind.Binary;
 
-        var start = TextDecoder.Decode(head, sniffHtmlMeta: false).Text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
+        var decoded = TextDecoder.DecodeRented(head, sniffHtmlMeta: false);
+        try
+        {
+            return SniffText(decoded.Span.TrimStart("\uFEFF \t\r\n"), nameOrContentType);
+        }
+        finally
+        {
+            decoded.Return();
+        }
+    }
+
+    private static ContentKind SniffText(ReadOnlySpan<char> start, string? nameOrContentType)
+    {
         if (start.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<rss", StringComparison.OrdinalIgnoreCase) || start.StartsWith("<feed", StringComparison.OrdinalIgnoreCase))
         {
             if (FeedRoot().IsMatch(start)) return ContentKind.Feed;
@@ -56,14 +69,22 @@ public sealed partial class ContentReader
     /// Reads the bytes as a document. Returns null with a problem message when there is nothing to
     /// read; the message names what is wrong and what to do, the caller adds which input it was.
     /// </summary>
-    public (Document? Document, string? Problem) Read(byte[] bytes, string source, SourceMetadata? metadata = null, string? contentType = null)
+    public (Document? Document, string? Problem) Read(byte[] bytes, string source, SourceMetadata? metadata = null, string? contentType = null) =>
+        Read(bytes.AsMemory(), source, metadata, contentType);
+
+    /// <summary>
+    /// As <see cref="Read(byte[], string, SourceMetadata?, string?)"/>, for bytes in a buffer the caller
+    /// reuses (a pooled file buffer): nothing returned refers to them.
+    /// </summary>
+    public (Document? Document, string? Problem) Read(ReadOnlyMemory<byte> memory, string source, SourceMetadata? metadata = null, string? contentType = null)
     {
         metadata ??= new SourceMetadata();
+        var bytes = memory.Span;
         if (bytes.Length == 0) return (null, "is empty (0 bytes): nothing to ingest. Remove it, or save the document's text into it.");
         var kind = Sniff(bytes, contentType ?? Path.GetExtension(source));
         if (kind == ContentKind.Gzip)
         {
-            var inflated = Gunzip(bytes);
+            var inflated = Gunzip(memory);
             if (inflated is null) return (null, $"is a damaged or oversized gzip file (limit {MaxDecompressedBytes / (1024 * 1024)} MB uncompressed). Decompress it and ingest the result.");
             var innerName = source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? source[..^3] : source;
             return Read(inflated, innerName, metadata, contentType);
@@ -75,14 +96,19 @@ public sealed partial class ContentReader
             case ContentKind.Binary:
                 return (null, "looks like a binary file, not text, HTML, PDF or a feed. Convert it to one of those (e.g. save as .txt or .pdf) or leave it out.");
             case ContentKind.Pdf:
-                var pdf = PdfText.Extract(bytes);
+                var pdf = PdfText.Extract(bytes.ToArray());
                 if (pdf.Problem is not null) return (null, pdf.Problem);
                 extracted = new Extracted(pdf.Text!, pdf.Title, null, null, null, HeadlineFirst: false);
                 break;
             case ContentKind.Feed:
                 return (null, "is an RSS/Atom feed, not an article: give it to `vigil ingest` as a feed source (its items are fetched) or to `vigil watch`.");
             case ContentKind.Html:
-                var page = html.Extract(TextDecoder.Decode(bytes, contentType).Text);
+                // The page is decoded into a pooled buffer that the extractor parses in place: the
+                // whole page never becomes a string of its own.
+                var decoded = TextDecoder.DecodeRented(bytes, contentType);
+                HtmlArticle page;
+                try { page = html.ExtractInPlace(decoded.Buffer, decoded.Length); }
+                finally { decoded.Return(); }
                 extracted = new Extracted(page.Text, page.Title, page.Lang, page.Published, page.SiteName, HeadlineFirst: false);
                 break;
             default:
@@ -136,11 +162,14 @@ public sealed partial class ContentReader
     private static string? HostOf(string source) =>
         IsUrl(source) && Uri.TryCreate(source, UriKind.Absolute, out var uri) ? uri.Host : null;
 
-    private static byte[]? Gunzip(byte[] bytes)
+    private static byte[]? Gunzip(ReadOnlyMemory<byte> bytes)
     {
         try
         {
-            using var input = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+            var compressed = MemoryMarshal.TryGetArray(bytes, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(bytes.ToArray());
+            using var input = new GZipStream(compressed, CompressionMode.Decompress);
             using var output = new MemoryStream();
             var buffer = new byte[81920];
             int n;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using NodaTime.Text;
 using Vigil.Model;
@@ -153,7 +154,10 @@ public sealed class Ingestor(IngestOptions? options = null)
         {
             var full = Path.GetFullPath(path);
             label ??= path;
-            byte[] bytes;
+            // Files are read into a pooled buffer: a page is read, decoded and dropped, and a fresh
+            // array per file would be a large-object allocation for most web pages.
+            byte[] buffer;
+            int length;
             try
             {
                 var info = new FileInfo(full);
@@ -167,19 +171,48 @@ public sealed class Ingestor(IngestOptions? options = null)
                     Problem(label, $"is {info.Length / (1024 * 1024)} MB, over the {owner.options.MaxFileBytes / (1024 * 1024)} MB limit for one document. Split it, or extract the article you need.");
                     return;
                 }
-                bytes = File.ReadAllBytes(full);
+                (buffer, length) = ReadPooled(full, owner.options.MaxFileBytes);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Problem(label, $"could not be read ({e.Message}). Check that it exists and that you may read it.");
                 return;
             }
-            if (ContentReader.Sniff(bytes, Path.GetExtension(full)) == ContentKind.Feed)
+            try
             {
-                Feed(bytes, full, label);
-                return;
+                var bytes = buffer.AsMemory(0, length);
+                if (ContentReader.Sniff(bytes.Span, Path.GetExtension(full)) == ContentKind.Feed)
+                {
+                    Feed(bytes.ToArray(), full, label);
+                    return;
+                }
+                Add(owner.reader.Read(bytes, full, metadata), label);
             }
-            Add(owner.reader.Read(bytes, full, metadata), label);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        /// <summary>The whole file in a buffer rented from the shared pool (give it back there), and how many bytes it holds.</summary>
+        private static (byte[] Buffer, int Length) ReadPooled(string path, long maxBytes)
+        {
+            using var handle = File.OpenHandle(path);
+            var size = RandomAccess.GetLength(handle);
+            if (size > maxBytes) throw new IOException($"the file grew past the {maxBytes / (1024 * 1024)} MB limit while it was read");
+            var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(1, size));
+            try
+            {
+                var length = 0;
+                int n;
+                while (length < size && (n = RandomAccess.Read(handle, buffer.AsSpan(length, (int)size - length), length)) > 0) length += n;
+                return (buffer, length);
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
+            }
         }
 
         private void Manifest(string path)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -5,6 +6,15 @@ namespace Vigil.Ingest;
 
 /// <summary>How the bytes were turned into text, and why that encoding was chosen.</summary>
 public sealed record DecodedText(string Text, Encoding Encoding, string Reason);
+
+/// <summary>Decoded text in the first <see cref="Length"/> characters of a buffer rented from <see cref="ArrayPool{T}.Shared"/>.</summary>
+public readonly record struct RentedText(char[] Buffer, int Length)
+{
+    public Span<char> Span => Buffer.AsSpan(0, Length);
+
+    /// <summary>Gives the buffer back to the pool; the text must not be used afterwards.</summary>
+    public void Return() => ArrayPool<char>.Shared.Return(Buffer);
+}
 
 /// <summary>
 /// Turns bytes into text the way a browser would: a byte-order mark first, then the charset the
@@ -15,8 +25,6 @@ public static partial class TextDecoder
 {
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>Windows-1252, which browsers also use for labels like "iso-8859-1" and "latin1".</summary>
     public static Encoding Windows1252 => Encoding.GetEncoding(1252);
 
@@ -24,16 +32,34 @@ public static partial class TextDecoder
 
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, string? contentType = null, bool sniffHtmlMeta = true)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new(Encoding.UTF8.GetString(bytes[3..]), Encoding.UTF8, "byte-order mark");
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return new(Encoding.Unicode.GetString(bytes[2..]), Encoding.Unicode, "byte-order mark");
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return new(Encoding.BigEndianUnicode.GetString(bytes[2..]), Encoding.BigEndianUnicode, "byte-order mark");
+        var (encoding, skip, reason) = Choose(bytes, contentType, sniffHtmlMeta);
+        return new(encoding.GetString(bytes[skip..]), encoding, reason);
+    }
 
-        if (TryDeclared(bytes, CharsetFromContentType(contentType), "declared by the server", out var declared)) return declared;
-        if (sniffHtmlMeta && TryDeclared(bytes, CharsetFromMeta(bytes), "declared in the HTML", out var meta)) return meta;
+    /// <summary>
+    /// The same text as <see cref="Decode"/>, written into a buffer rented from <see cref="ArrayPool{T}.Shared"/>
+    /// (return it there when done): a page is read once, without a string of its own that only the parser looks at.
+    /// </summary>
+    public static RentedText DecodeRented(ReadOnlySpan<byte> bytes, string? contentType = null, bool sniffHtmlMeta = true)
+    {
+        var (encoding, skip, _) = Choose(bytes, contentType, sniffHtmlMeta);
+        var source = bytes[skip..];
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(source.Length)));
+        return new RentedText(buffer, encoding.GetChars(source, buffer));
+    }
 
-        if (IsValidUtf8(bytes)) return new(Encoding.UTF8.GetString(bytes), Encoding.UTF8, "valid UTF-8");
-        var guess = LooksCyrillic(bytes) ? Windows1251 : Windows1252;
-        return new(guess.GetString(bytes), guess, "guessed: not valid UTF-8");
+    /// <summary>Which encoding the bytes are in, how many byte-order-mark bytes precede the text, and why.</summary>
+    private static (Encoding Encoding, int Skip, string Reason) Choose(ReadOnlySpan<byte> bytes, string? contentType, bool sniffHtmlMeta)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return (Encoding.UTF8, 3, "byte-order mark");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return (Encoding.Unicode, 2, "byte-order mark");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return (Encoding.BigEndianUnicode, 2, "byte-order mark");
+
+        if (Declared(bytes, CharsetFromContentType(contentType)) is { } declared) return (declared, 0, "declared by the server");
+        if (sniffHtmlMeta && Declared(bytes, CharsetFromMeta(bytes)) is { } meta) return (meta, 0, "declared in the HTML");
+
+        if (IsValidUtf8(bytes)) return (Encoding.UTF8, 0, "valid UTF-8");
+        return (LooksCyrillic(bytes) ? Windows1251 : Windows1252, 0, "guessed: not valid UTF-8");
     }
 
     /// <summary>The charset parameter of a Content-Type header value, if any.</summary>
@@ -54,20 +80,13 @@ public static partial class TextDecoder
 
     public static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
 
-    private static bool TryDeclared(ReadOnlySpan<byte> bytes, string? charset, string reason, out DecodedText result)
+    /// <summary>The declared encoding, unless the page says UTF-8 and is not (a common server misconfiguration): then detection decides.</summary>
+    private static Encoding? Declared(ReadOnlySpan<byte> bytes, string? charset)
     {
-        result = null!;
         var encoding = Resolve(charset);
-        if (encoding is null) return false;
-        if (encoding.CodePage == Encoding.UTF8.CodePage)
-        {
-            // A page that says UTF-8 but is not (a common server misconfiguration): let detection decide.
-            if (!IsValidUtf8(bytes)) return false;
-            result = new(StrictUtf8.GetString(bytes), Encoding.UTF8, reason);
-            return true;
-        }
-        result = new(encoding.GetString(bytes), encoding, reason);
-        return true;
+        if (encoding is null) return null;
+        if (encoding.CodePage != Encoding.UTF8.CodePage) return encoding;
+        return IsValidUtf8(bytes) ? Encoding.UTF8 : null;
     }
 
     /// <summary>The encoding for a charset label, following the WHATWG mapping for the Latin-1 family.</summary>

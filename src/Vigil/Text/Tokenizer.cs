@@ -112,6 +112,30 @@ public static class Tokenizer
     }
 
     /// <summary>
+    /// The <see cref="Normalize"/>d key of every token, computed once per text and shared by the
+    /// taggers that read it. A word that occurs again gets the same string: news text repeats its
+    /// words, and each key is otherwise a new string.
+    /// </summary>
+    public static string[] Keys(string text, IReadOnlyList<Token> tokens)
+    {
+        var keys = new string[tokens.Count];
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var surface = tokens[i].SpanOf(text);
+            if (!lookup.TryGetValue(surface, out var key))
+            {
+                key = Normalize(surface);
+                // Most words are their own key (lower-case ASCII): then one string serves as both.
+                seen[surface.SequenceEqual(key) ? key : surface.ToString()] = key;
+            }
+            keys[i] = key;
+        }
+        return keys;
+    }
+
+    /// <summary>
     /// A lookup key for a word: case-folded, accents removed, typographic apostrophes unified.
     /// "Mosca" and "MOSCA" share a key; "Москва" keeps its letters (й, ё fold to и, е).
     /// </summary>

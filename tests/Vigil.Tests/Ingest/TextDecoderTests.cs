@@ -59,4 +59,24 @@ public class TextDecoderTests
     {
         Assert.Equal(1252, TextDecoder.Resolve("ISO-8859-1")!.CodePage);
     }
+
+    [Theory]
+    [InlineData(1251)]
+    [InlineData(1252)]
+    [InlineData(65001)]
+    public void A_pooled_decode_gives_the_same_text(int codePage)
+    {
+        var encoding = codePage == 65001 ? Encoding.UTF8 : System.Text.Encoding.GetEncoding(codePage);
+        var bytes = encoding.GetBytes($"<html><head><meta charset=\"{encoding.WebName}\"></head><body>{(codePage == 1251 ? Russian : Italian)}</body></html>");
+
+        var rented = TextDecoder.DecodeRented(bytes);
+        try
+        {
+            Assert.Equal(TextDecoder.Decode(bytes).Text, new string(rented.Span));
+        }
+        finally
+        {
+            rented.Return();
+        }
+    }
 }

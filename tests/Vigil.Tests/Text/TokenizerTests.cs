@@ -47,4 +47,16 @@ public sealed class TokenizerTests
         Assert.Equal("москва", Tokenizer.Normalize("Москва"));
         Assert.Equal("서울", Tokenizer.Normalize("서울"));
     }
+
+    [Fact]
+    public void Keys_are_the_normalised_tokens_and_repeated_words_share_one()
+    {
+        const string text = "L’Unione europea e l'Unione: Moscow, MOSCOW, Москва, Ёлка, 서울 ne parlano.";
+        var tokens = Tokenizer.Tokenize(text);
+
+        var keys = Tokenizer.Keys(text, tokens);
+
+        Assert.Equal(tokens.Select(t => Tokenizer.Normalize(t.SpanOf(text))), keys);
+        Assert.Same(keys[1], keys[5]);
+    }
 }

@@ -42,7 +42,7 @@ internal static class BlockText
             switch (child)
             {
                 case IText t:
-                    sb.Append(t.Data.Replace('\n', ' ').Replace('\r', ' '));
+                    AppendOnOneLine(sb, t.Data);
                     break;
                 case IElement e when e.LocalName == "br":
                     sb.Append('\n');
@@ -64,6 +64,19 @@ internal static class BlockText
                     break;
             }
         }
+    }
+
+    /// <summary>Appends the text with its line breaks as spaces: a text node's breaks are markup layout, not lines.</summary>
+    private static void AppendOnOneLine(StringBuilder sb, string text)
+    {
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is not ('\n' or '\r')) continue;
+            sb.Append(text, start, i - start).Append(' ');
+            start = i + 1;
+        }
+        sb.Append(text, start, text.Length - start);
     }
 
     /// <summary>Link lists, captions and furniture inside the chosen container.</summary>

@@ -45,8 +45,27 @@ internal static class ContentPruner
         if (el.HasAttribute("hidden") || el.GetAttribute("aria-hidden") == "true") return true;
         var style = el.GetAttribute("style");
         if (style is null) return false;
-        style = style.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
-        return style.Contains("display:none", StringComparison.Ordinal) || style.Contains("visibility:hidden", StringComparison.Ordinal);
+        return HasDeclaration(style, "display", "none") || HasDeclaration(style, "visibility", "hidden");
+    }
+
+    /// <summary>
+    /// True when the style attribute holds "property:value" once spaces are ignored and case too
+    /// ("Display: None"), read in place without a normalised copy of the attribute.
+    /// </summary>
+    private static bool HasDeclaration(string style, string property, string value)
+    {
+        var at = 0;
+        while ((at = style.IndexOf(property, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var i = at + property.Length;
+            at++;
+            while (i < style.Length && style[i] == ' ') i++;
+            if (i >= style.Length || style[i] != ':') continue;
+            i++;
+            while (i < style.Length && style[i] == ' ') i++;
+            if (string.Compare(style, i, value, 0, value.Length, StringComparison.OrdinalIgnoreCase) == 0 && i + value.Length <= style.Length) return true;
+        }
+        return false;
     }
 
     private static void RemoveFurniture(IElement parent, DomStats stats, int total)
@@ -70,8 +89,7 @@ internal static class ContentPruner
         var role = el.GetAttribute("role");
         if (role is "navigation" or "complementary" or "banner" or "contentinfo" or "search" or "dialog" or "menu" or "menubar") return true;
         if (el.GetAttribute("itemprop") is "articleBody" or "text") return false;
-        var names = ClassHints.Names(el);
-        return names is not null && ClassHints.IsNegative(names) && !ClassHints.IsPositive(names);
+        return ClassHints.IsNegative(el) && !ClassHints.IsPositive(el);
     }
 }
 
@@ -101,51 +119,62 @@ internal static class ClassHints
         "bodytext", "article-text", "story-content", "content-body", "rich-text", "richtext",
     ];
 
-    private static readonly SearchValues<string> NegativeSearch = SearchValues.Create(NegativeParts, StringComparison.Ordinal);
-    private static readonly SearchValues<string> PositiveSearch = SearchValues.Create(PositiveParts, StringComparison.Ordinal);
-    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegativeTokenLookup = NegativeTokens.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Class and id are read as written, case ignored: no lower-cased copy of them per element. None
+    // of the parts holds a space, so reading the class and the id apart finds what reading them
+    // joined by a space would.
+    private static readonly SearchValues<string> NegativeSearch = SearchValues.Create(NegativeParts, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> PositiveSearch = SearchValues.Create(PositiveParts, StringComparison.OrdinalIgnoreCase);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NegativeTokenLookup =
+        new HashSet<string>(NegativeTokens, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    public static bool IsNegative(string names)
+    /// <summary>True when the element's class or id names it as page furniture.</summary>
+    public static bool IsNegative(IElement el) => IsNegative(el.ClassName) || IsNegative(el.Id);
+
+    /// <summary>True when the element's class or id names it as the article body.</summary>
+    public static bool IsPositive(IElement el) => IsPositive(el.ClassName) || IsPositive(el.Id);
+
+    public static bool IsNegative(ReadOnlySpan<char> names)
     {
-        var span = names.AsSpan();
-        if (span.ContainsAny(NegativeSearch)) return true;
-        foreach (var range in span.SplitAny(TokenSeparators))
-            if (NegativeTokenLookup.Contains(span[range])) return true;
+        if (names.ContainsAny(NegativeSearch)) return true;
+        foreach (var range in names.SplitAny(TokenSeparators))
+            if (NegativeTokenLookup.Contains(names[range])) return true;
         // "hidden" only as a class of its own: "field--label-hidden" hides a label, not the field.
-        foreach (var range in span.Split(' '))
-            if (span[range] is "hidden" or "hide" or "d-none" or "invisible") return true;
+        foreach (var range in names.Split(' '))
+        {
+            var name = names[range];
+            if (name.Equals("hidden", StringComparison.OrdinalIgnoreCase) || name.Equals("hide", StringComparison.OrdinalIgnoreCase)
+                || name.Equals("d-none", StringComparison.OrdinalIgnoreCase) || name.Equals("invisible", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
         return false;
     }
 
-    /// <summary>The element's class and id, lower-cased, or null when it has neither.</summary>
-    public static string? Names(IElement el)
-    {
-        var classes = el.ClassName;
-        var id = el.Id;
-        if (string.IsNullOrEmpty(classes) && string.IsNullOrEmpty(id)) return null;
-        return (classes + " " + id).ToLowerInvariant();
-    }
-
-    public static bool IsPositive(string names) => names.AsSpan().ContainsAny(PositiveSearch);
+    public static bool IsPositive(ReadOnlySpan<char> names) => names.ContainsAny(PositiveSearch);
 
     /// <summary>Readability-style weight: +25 for content-like names, -25 for furniture-like ones.</summary>
     public static int Weight(IElement el)
     {
-        var names = Names(el);
-        if (names is null) return 0;
+        var classes = el.ClassName.AsSpan();
+        var id = el.Id.AsSpan();
+        if (classes.IsEmpty && id.IsEmpty) return 0;
         var w = 0;
-        if (IsPositive(names) || HasContentToken(names)) w += 25;
-        if (IsNegative(names)) w -= 25;
+        if (IsPositive(classes) || IsPositive(id) || HasContentToken(classes) || HasContentToken(id)) w += 25;
+        if (IsNegative(classes) || IsNegative(id)) w -= 25;
         return w;
     }
 
-    private static bool HasContentToken(string names)
+    private static bool HasContentToken(ReadOnlySpan<char> names)
     {
-        var span = names.AsSpan();
-        foreach (var range in span.SplitAny(TokenSeparators))
-            if (span[range] is "article" or "content" or "body" or "entry" or "post" or "story" or "text" or "main") return true;
+        foreach (var range in names.SplitAny(TokenSeparators))
+        {
+            var token = names[range];
+            foreach (var word in ContentTokens)
+                if (token.Equals(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
         return false;
     }
+
+    private static readonly string[] ContentTokens = ["article", "content", "body", "entry", "post", "story", "text", "main"];
 
     private static readonly SearchValues<char> TokenSeparators = SearchValues.Create(" _-\t\n");
 }

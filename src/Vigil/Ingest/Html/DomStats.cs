@@ -58,8 +58,7 @@ internal sealed class DomStats
     {
         if (el.LocalName is "article" or "main") return true;
         if (el.GetAttribute("itemprop") == "articleBody") return true;
-        var names = el.ClassName;
-        return !string.IsNullOrEmpty(names) && ClassHints.IsPositive(names.ToLowerInvariant());
+        return ClassHints.IsPositive(el.ClassName);
     }
 
     private static int CountVisible(string s)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using AngleSharp.Dom;
@@ -20,11 +21,47 @@ public sealed record HtmlArticle(string Text, string? Title, string? Lang, Local
 /// </summary>
 public sealed class HtmlArticleExtractor
 {
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false, IsKeepingSourceReferences = false });
+    /// <summary>
+    /// How pages are parsed: without scripting (noscript content is markup), and without what
+    /// extraction never reads: source positions and comment nodes.
+    /// </summary>
+    internal static readonly HtmlParserOptions Options = new()
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+    };
+
+    private static readonly HtmlParser Parser = new(Options);
 
     public HtmlArticle Extract(string html)
     {
-        var document = Parser.ParseDocument(html);
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, html.Length));
+        try
+        {
+            html.CopyTo(buffer);
+            return ExtractInPlace(buffer, html.Length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The article in the page held by the first <paramref name="length"/> characters of the buffer,
+    /// which is overwritten: the bodies of scripts and styles are cut out of it before parsing
+    /// (<see cref="RawTextBodies"/>). Nothing returned refers to the buffer.
+    /// </summary>
+    public HtmlArticle ExtractInPlace(char[] buffer, int length)
+    {
+        var kept = RawTextBodies.Remove(buffer.AsSpan(0, length));
+        return Extract(Parser.ParseDocument(new ReadOnlyMemory<char>(buffer, 0, kept)));
+    }
+
+    private static HtmlArticle Extract(IHtmlDocument document)
+    {
         var meta = PageMetadata.Read(document);
         var jsonLdBody = meta.ArticleBody;
 
