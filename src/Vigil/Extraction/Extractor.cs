@@ -70,7 +70,7 @@ public sealed class Extractor : IExtractor
             foreach (var (type, a, b) in NerLabels.Spans(model.Predict(units, Gazetteer)))
             {
                 // Character models also know dates, quantities and times (KLUE's DT, QT, TI): the date and quantity taggers own those.
-                if (type is not ("PER" or "LOC" or "ORG")) continue;
+                if (type is not ("PER" or "LOC" or "ORG" or "LOCORG")) continue;
                 var span = characters ? new Span(documentId, s.Start + a, s.Start + b + 1) : new Span(documentId, tokens[first + a].Start, tokens[first + b].End);
                 if (mentions.Any(m => m.Span.Overlaps(span)) || added.Any(m => m.Span.Overlaps(span))) continue;
                 var surface = text[span.Start..span.End];

@@ -64,7 +64,8 @@ public static class FactRuCorpus
         ["locorg"] = new(StringComparer.Ordinal) { "none", "loc_name", "org_name" },
     };
 
-    public static List<FactRuDocument> Read(string dir)
+    /// <param name="keepLocOrg">Tag LocOrg objects LOCORG for the tagger; otherwise they are LOC.</param>
+    public static List<FactRuDocument> Read(string dir, bool keepLocOrg = false)
     {
         if (!Directory.Exists(dir)) throw new DirectoryNotFoundException($"factRuEval folder not found: {dir}. Is ../shared/data/eval beside the repository?");
         var result = new List<FactRuDocument>();
@@ -72,14 +73,14 @@ public static class FactRuCorpus
         {
             var stem = txt[..^4];
             if (!File.Exists(stem + ".tokens") || !File.Exists(stem + ".objects") || !File.Exists(stem + ".spans")) continue;
-            result.Add(ReadDocument(stem));
+            result.Add(ReadDocument(stem, keepLocOrg));
         }
         return result;
     }
 
     private static long Id(string s) => long.Parse(s, CultureInfo.InvariantCulture);
 
-    private static FactRuDocument ReadDocument(string stem)
+    private static FactRuDocument ReadDocument(string stem, bool keepLocOrg)
     {
         var text = File.ReadAllText(stem + ".txt");
         var tokens = new List<FactRuToken>();
@@ -135,22 +136,22 @@ public static class FactRuCorpus
         var loaded = objects.All(o => Types.ContainsKey(o.Type));
         if (!loaded) mentions.Clear();
 
-        var (sentences, sentenceTokens) = Sentences(text, tokens, objects.Select(o => (o.Type, o.Spans.Select(x => (x.First, x.Last)).ToArray())));
+        var (sentences, sentenceTokens) = Sentences(text, tokens, objects.Select(o => (o.Type, o.Spans.Select(x => (x.First, x.Last)).ToArray())), keepLocOrg);
         return new FactRuDocument(Path.GetFileName(stem), tokens, mentions, loaded, sentences, sentenceTokens);
     }
 
     /// <summary>
-    /// The tagger's view: tokens grouped by Vigil's sentence splitter, with BIO tags over PER, ORG and
-    /// LOC (Location and LocOrg); an object covers its spans' tokens from the first to the last, and of
+    /// The tagger's view: tokens grouped by Vigil's sentence splitter, with BIO tags over PER, ORG,
+    /// LOC and LOCORG (a place named as a political actor: "Россия заявила"), or LOC for both; an object covers its spans' tokens from the first to the last, and of
     /// overlapping objects the longest is kept. Project and Facility are left out.
     /// </summary>
-    private static (List<TaggedSentence>, List<int[]>) Sentences(string text, List<FactRuToken> tokens, IEnumerable<(string Type, (int First, int Last)[] Spans)> objects)
+    private static (List<TaggedSentence>, List<int[]>) Sentences(string text, List<FactRuToken> tokens, IEnumerable<(string Type, (int First, int Last)[] Spans)> objects, bool keepLocOrg)
     {
         var tags = Enumerable.Repeat("O", tokens.Count).ToArray();
         var mentions = new List<(string Type, int First, int Last)>();
         foreach (var (rawType, objectSpans) in objects)
         {
-            var type = rawType switch { "Person" => "PER", "Org" => "ORG", "Location" or "LocOrg" => "LOC", _ => null };
+            var type = rawType switch { "Person" => "PER", "Org" => "ORG", "Location" => "LOC", "LocOrg" => keepLocOrg ? "LOCORG" : "LOC", _ => null };
             if (type is null || objectSpans.Length == 0) continue;
             mentions.Add((type, objectSpans.Min(x => x.First), objectSpans.Max(x => x.Last)));
         }

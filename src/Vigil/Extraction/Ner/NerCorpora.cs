@@ -34,10 +34,10 @@ public static class NerCorpora
     /// <summary>
     /// factRuEval-2016 documents (.txt, .tokens, .spans, .objects): one sentence per split of the
     /// text, tokens as the set gives them; an object (mention) covers its spans' tokens from the first
-    /// to the last. Person → PER, Org → ORG, Location and LocOrg → LOC; Project and Facility are left out.
-    /// Overlapping mentions keep the longest.
+    /// to the last. Person → PER, Org → ORG, Location → LOC, LocOrg → LOC or, with <paramref name="keepLocOrg"/>,
+    /// LOCORG; Project and Facility are left out. Overlapping mentions keep the longest.
     /// </summary>
-    public static List<TaggedSentence> ReadFactRu(string dir) => FactRuCorpus.Read(dir).SelectMany(d => d.Sentences).ToList();
+    public static List<TaggedSentence> ReadFactRu(string dir, bool keepLocOrg = false) => FactRuCorpus.Read(dir, keepLocOrg).SelectMany(d => d.Sentences).ToList();
 
     /// <summary>
     /// KLUE-NER: a `## id TAB sentence` header, then one character per line with its BIO tag.

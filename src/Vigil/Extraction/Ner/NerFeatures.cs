@@ -328,7 +328,8 @@ public static class NerLabels
     public static Vigil.Model.EntitySchema SchemaOf(string type) => type switch
     {
         "PER" => Vigil.Model.EntitySchema.Person,
-        "LOC" => Vigil.Model.EntitySchema.Location,
+        // LOCORG (factRuEval's LocOrg: a country or city acting, "Россия заявила") is still a place to screen and map.
+        "LOC" or "LOCORG" => Vigil.Model.EntitySchema.Location,
         _ => Vigil.Model.EntitySchema.Organization,
     };
 

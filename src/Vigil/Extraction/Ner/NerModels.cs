@@ -13,16 +13,17 @@ public static class NerModels
 {
     public const string CacheVariable = "VIGIL_CACHE";
 
+    /// <param name="Revision">Raised when the training data or labels change, so a model cached before the change is not loaded.</param>
     public sealed record Spec(string Name, string Language, string Description, Func<string, List<TaggedSentence>> TrainingData, int Epochs,
-        NerFeatures.FeatureSet Mode = NerFeatures.FeatureSet.Words);
+        NerFeatures.FeatureSet Mode = NerFeatures.FeatureSet.Words, int Revision = 0);
 
     public static readonly IReadOnlyList<Spec> All =
     [
         new("ner-it", "it", "Italian PER/LOC/ORG from KIND (NERMuD 2023) training splits (Wikinews, fiction, De Gasperi) and the Wikinews dev split",
             shared => [.. NerCorpora.ReadConll(Kind(shared, "WN_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "WN_dev.tsv")),
                        .. NerCorpora.ReadConll(Kind(shared, "FIC_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "ADG_train.tsv"))], 12),
-        new("ner-ru", "ru", "Russian PER/LOC/ORG from the factRuEval-2016 development set (its training data)",
-            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset")), 12),
+        new("ner-ru", "ru", "Russian PER/LOC/ORG/LOCORG from the factRuEval-2016 development set (its training data)",
+            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset"), keepLocOrg: true), 12, Revision: 1),
         new("ner-ko", "ko", "Korean PS/LC/OG/DT/QT/TI over characters from KLUE-NER v1.1 dev (its training split is not in the shared data)",
             shared => NerCorpora.ReadKlue(Path.Combine(shared, "data", "eval", "klue_ner_ko", "klue-ner-v1.1_dev.tsv"), keepAll: true), 12, NerFeatures.FeatureSet.Characters),
     ];
@@ -44,7 +45,11 @@ public static class NerModels
     }
 
     /// <summary>The cache file of a model; its name carries the feature version, so builds with other features keep their own.</summary>
-    public static string PathFor(string name) => Path.Combine(CacheDirectory, $"{name}.v{SequenceTagger.FormatVersion}.vgnr");
+    public static string PathFor(string name)
+    {
+        var revision = All.FirstOrDefault(s => s.Name == name)?.Revision ?? 0;
+        return Path.Combine(CacheDirectory, $"{name}.v{SequenceTagger.FormatVersion}{(revision > 0 ? $"r{revision}" : "")}.vgnr");
+    }
 
     public static Spec Find(string name) => All.FirstOrDefault(s => s.Name == name)
         ?? throw new ArgumentException($"No trainable model named '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.");

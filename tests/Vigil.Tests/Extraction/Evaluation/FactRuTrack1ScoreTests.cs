@@ -151,4 +151,8 @@ public sealed class FactRuTrack1ScoreTests
         Assert.Equal(0, score.ByType["locorg"].F1);
         Assert.Equal(0, score.ByType["loc"].F1);
     }
+
+    [Fact]
+    public void The_tagger_LOCORG_type_is_a_place_for_the_pipeline() =>
+        Assert.Equal(Vigil.Model.EntitySchema.Location, NerLabels.SchemaOf("LOCORG"));
 }
