@@ -464,6 +464,7 @@ public sealed class Screener : IScreener
         TokenMatchKind.Initial => "initials",
         TokenMatchKind.Weak => "partly alike",
         TokenMatchKind.Nickname => "nickname",
+        TokenMatchKind.Abbreviation => "abbreviation",
         _ => "exact",
     };
 

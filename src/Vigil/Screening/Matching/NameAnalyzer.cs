@@ -42,7 +42,7 @@ internal static class NameAnalyzer
             else
             {
                 var kept = DropPrefixes(tokens);
-                analyzed = new AnalyzedName(kept, new bool[kept.Length]);
+                analyzed = new AnalyzedName(kept, GenerationalSuffixes(kept));
             }
             if (analyzed.Tokens.Length > 0 && !result.Any(r => r.Tokens.AsSpan().SequenceEqual(analyzed.Tokens))) result.Add(analyzed);
         }
@@ -63,7 +63,21 @@ internal static class NameAnalyzer
         if (organisation) yield break;
         foreach (var tokens in folded)
             if (Unleet(tokens) is { } plain) yield return plain;
+        // A name spelled out letter by letter (I.v.a.n, K-A-R-I-M) is that word; two letters stay initials (J.C.).
+        foreach (var tokens in folded)
+            if (HasSpelledOutWord(tokens)) yield return NameFolding.Tokens(string.Join(' ', tokens), joinInitialisms: true);
         if (ForeignNameInCjk(name)) yield return JoinedSyllables(name);
+    }
+
+    private static bool HasSpelledOutWord(string[] tokens)
+    {
+        var run = 0;
+        foreach (var t in tokens)
+        {
+            run = t.Length == 1 && char.IsAsciiLetter(t[0]) ? run + 1 : 0;
+            if (run >= 3) return true;
+        }
+        return false;
     }
 
     private static readonly char[] NameDots = ['\u00B7', '\u30FB', '\u2027', '\uFF65', '\u2022'];
@@ -141,6 +155,19 @@ internal static class NameAnalyzer
     {
         '0' => 'o', '1' => 'i', '3' => 'e', '4' => 'a', '5' => 's', '7' => 't', '8' => 'b', _ => '\0',
     };
+
+    private static readonly HashSet<string> Generations = new(StringComparer.Ordinal) { "jr", "junior", "sr", "senior", "ii", "iii", "iv" };
+
+    /// <summary>
+    /// Marks a generational suffix after a person's name (Jr, Sr, II, III) the way a legal form is marked in a company's:
+    /// it weighs little when only one side gives it, and two different ones (Jr / Sr) count against the match.
+    /// </summary>
+    private static bool[] GenerationalSuffixes(string[] tokens)
+    {
+        var flags = new bool[tokens.Length];
+        for (var i = 2; i < tokens.Length; i++) flags[i] = Generations.Contains(tokens[i]);
+        return flags;
+    }
 
     /// <summary>A word written twice in a row (Shoigu Shoigu Sergey) is a duplication, not two names.</summary>
     private static string[] DropRepeats(string[] tokens)

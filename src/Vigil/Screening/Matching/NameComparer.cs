@@ -102,6 +102,8 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         // Initials: PLA / People's Liberation Army, U.S. / United States, JC / Jean Claude.
         if (groups < groupSim.Length) MatchInitials(q.Tokens, c.Tokens, c.IsLegalForm, q.Organisation, qGroup, cGroup, groupSim, groupKind, ref groups);
         if (groups < groupSim.Length) MatchInitials(c.Tokens, q.Tokens, q.IsLegalForm, q.Organisation, cGroup, qGroup, groupSim, groupKind, ref groups);
+        // In an organisation's name a contracted word (Natl, Mfg, Hldgs) stands for the word it contracts.
+        if (q.Organisation && groups < groupSim.Length) MatchContractions(q, c, qGroup, cGroup, groupSim, groupKind, ref groups);
         // Left-over tokens that are only somewhat alike (Merkur/Merkel, Tom/Tim) are a variant in part, not a conflict.
         if (weights.WeakPairCredit > 0)
             foreach (var cell in found)
@@ -197,7 +199,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var unmatchedQuery = Enumerable.Range(0, n).Where(i => qg[i] < 0).Select(i => q.Tokens[i]).ToList();
         var unmatchedCandidate = Enumerable.Range(0, m).Where(j => cg[j] < 0).Select(j => c.Tokens[j]).ToList();
         var conflicts = new List<string>(2);
-        if (legalConflict) conflicts.Add("legal forms differ");
+        if (legalConflict) conflicts.Add(q.Organisation ? "legal forms differ" : "generations differ (Jr / Sr)");
         if (orderConflict) conflicts.Add("patronymic chain in another order");
         if (substituted) conflicts.Add("another name in the same place");
         if (seriesConflict) conflicts.Add("numbers differ");
@@ -262,6 +264,36 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
 
     /// <summary>Similarity of a token to a joined run with the same sound key.</summary>
     private const double SoundJoinedSimilarity = 0.88;
+
+    /// <summary>Similarity of a contraction to the word it contracts (Natl/National).</summary>
+    public const double ContractionSimilarity = 0.85;
+
+    private static void MatchContractions(QueryName q, CandidateName c, Span<int> qGroup, Span<int> cGroup, Span<double> groupSim, Span<TokenMatchKind> groupKind, ref int groups)
+    {
+        for (var i = 0; i < q.Tokens.Length && groups < groupSim.Length; i++)
+        {
+            if (qGroup[i] >= 0 || q.IsLegalForm[i]) continue;
+            for (var j = 0; j < c.Tokens.Length; j++)
+            {
+                if (cGroup[j] >= 0 || c.IsLegalForm[j] || !(Contracts(q.Tokens[i], c.Tokens[j]) || Contracts(c.Tokens[j], q.Tokens[i]))) continue;
+                qGroup[i] = groups; cGroup[j] = groups; groupSim[groups] = ContractionSimilarity; groupKind[groups] = TokenMatchKind.Abbreviation; groups++;
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="shortForm"/> contracts <paramref name="word"/>: three letters or more, the same first and
+    /// last letters, its letters in order within the word, and the word at least twice as long (Mfg/Manufacturing,
+    /// Natl/National; Bank is not Bangkok).
+    /// </summary>
+    internal static bool Contracts(string shortForm, string word)
+    {
+        if (shortForm.Length < 3 || word.Length < 2 * shortForm.Length || shortForm[0] != word[0] || shortForm[^1] != word[^1] || !IsLetters(shortForm) || !IsLetters(word)) return false;
+        var k = 1;
+        for (var x = 1; x < word.Length && k < shortForm.Length; x++) if (word[x] == shortForm[k]) k++;
+        return k == shortForm.Length;
+    }
 
     /// <summary>Pairs an unmatched token on side A that spells the initials of a run of unmatched tokens on side B.</summary>
     private static void MatchInitials(string[] a, string[] b, bool[] bLegal, bool organisation, Span<int> aGroup, Span<int> bGroup, Span<double> groupSim, Span<TokenMatchKind> groupKind, ref int groups)

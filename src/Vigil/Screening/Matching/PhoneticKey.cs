@@ -37,6 +37,9 @@ public static class PhoneticKey
                     else if (next is 'i' or 'y' or 'e') { code = "i"; skip = 1; } // ei/ey/ee
                     else code = "e";
                     break;
+                // A first ye before a consonant is the Russian е that other systems write e (Yevgeny/Evgeny, Yelena/Elena);
+                // before a vowel it is a Korean syllable (Yeong, Yeon).
+                case 'y' when i == 0 && next == 'e' && next2 != '\0' && !IsVowel(next2): code = ""; break;
                 case 'i': case 'y': code = "i"; break;
                 // ou/oo (Poutine, Moussa) and the Dutch oe (Poetin) are all u.
                 case 'o': code = next is 'u' or 'o' || (next == 'e' && i > 0 && !IsVowel(s[i - 1])) ? "u" : "o"; if (code == "u") skip = 1; break;
@@ -58,7 +61,9 @@ public static class PhoneticKey
                     else code = "s";
                     break;
                 case 't':
-                    if (next == 's' || next == 'z') { code = "s"; skip = 1; }
+                    // German tsch is English ch (Tschaikowski/Tchaikovsky).
+                    if (next == 's' && next2 == 'c' && i + 3 < s.Length && s[i + 3] == 'h') { code = "j"; skip = 3; }
+                    else if (next == 's' || next == 'z') { code = "s"; skip = 1; }
                     else if (next == 'c' && next2 == 'h') { code = "j"; skip = 2; }
                     else if (next == 'j' && (next2 == '\0' || !IsVowel(next2))) { code = "j"; skip = 1; } // Dutch and Scandinavian tj (Vladimirovitj)
                     else if (next == 'h') { code = "t"; skip = 1; }

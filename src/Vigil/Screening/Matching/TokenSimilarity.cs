@@ -3,7 +3,7 @@ using Vigil.Text;
 namespace Vigil.Screening.Matching;
 
 /// <summary>How two name tokens were found to agree.</summary>
-internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined, Initial, Weak, Nickname }
+internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined, Initial, Weak, Nickname, Abbreviation }
 
 /// <summary>
 /// Similarity of two folded name tokens in [0, 1], with how it was reached: exact; a known variant

@@ -148,4 +148,32 @@ public sealed class NameComparerTests(SanctionsListsFixture lists) : IClassFixtu
         Assert.True(Matches(query, candidate), $"{Score(query, candidate):0.00}");
         Assert.False(Matches(query, "Dmitry Medvedev"));
     }
+
+    [Fact]
+    public void A_generational_suffix_given_once_weighs_little_and_two_different_ones_count_against()
+    {
+        Assert.True(Score("Ivan Sokolov Jr.", "Ivan Sokolov") > 0.9, $"{Score("Ivan Sokolov Jr.", "Ivan Sokolov"):0.00}");
+        Assert.False(Matches("Ivan Sokolov Jr.", "Ivan Sokolov Sr."));
+    }
+
+    [Theory]
+    [InlineData("Natl Petroleum Mfg Corp", "National Petroleum Manufacturing Corporation")]
+    [InlineData("Karimi Bros Mgmt", "Karimi Brothers Management")]
+    public void Contracted_words_in_a_company_name_match_the_words(string query, string candidate) =>
+        Assert.True(Matches(query, candidate, EntitySchema.Company), $"{Score(query, candidate, EntitySchema.Company):0.00}");
+
+    [Fact]
+    public void A_short_word_is_not_read_as_a_contraction_of_a_longer_one() =>
+        Assert.False(Matches("Bank Karimi", "Bangkok Karimi", EntitySchema.Company));
+
+    [Theory]
+    [InlineData("Pyotr Tschaikowski", "Pyotr Tchaikovsky")]
+    [InlineData("Yelena Sokolova", "Elena Sokolova")]
+    [InlineData("K-A-R-I-M Sokolov", "Karim Sokolov")]
+    public void Spelling_conventions_of_other_languages_meet(string query, string candidate) =>
+        Assert.True(Matches(query, candidate), $"{Score(query, candidate):0.00}");
+
+    [Fact]
+    public void A_Korean_yeo_syllable_keeps_its_y() =>
+        Assert.NotEqual(Vigil.Screening.Matching.PhoneticKey.Sound("yeong"), Vigil.Screening.Matching.PhoneticKey.Sound("ong"));
 }
