@@ -164,7 +164,10 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var qCov = qTotal > 0 ? qMatched / qTotal : 0;
         var cCov = cTotal > 0 ? cMatched / cTotal : 0;
         var information = Math.Min(1.0, qMatched / weights.MinInformation);
-        var queryShare = q.Organisation ? weights.OrganisationQueryCoverageShare : weights.QueryCoverageShare;
+        // A person's listed name met in full by a query that adds names of its own (GUL AHMAD WAZIRI HAKIMI / GUL AHMAD HAKIMI)
+        // is how fuller records meet shorter list entries: then covering the list weighs more than covering the query.
+        var queryShare = q.Organisation ? weights.OrganisationQueryCoverageShare
+            : cAllMatched && !qAllMatched && ListFullyMet(c, cGroup, groupSim, cMatched) ? weights.ListCoveredQueryShare : weights.QueryCoverageShare;
         var blended = queryShare * qCov + (1 - queryShare) * cCov;
         var minShare = q.Organisation ? weights.OrganisationMinCoverageShare : weights.MinCoverageShare;
         var coverage = minShare * Math.Min(qCov, cCov) + (1 - minShare) * blended;
@@ -357,6 +360,20 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         }
     }
 
+    /// <summary>Two listed names or more, each met exactly or as a known variant, carrying <see cref="MatcherWeights.ListCoveredMinInformation"/> of rarity between them.</summary>
+    private bool ListFullyMet(CandidateName c, Span<int> cGroup, Span<double> groupSim, double cMatched)
+    {
+        if (cMatched < weights.ListCoveredMinInformation) return false;
+        var named = 0;
+        for (var j = 0; j < c.Tokens.Length; j++)
+        {
+            if (c.IsLegalForm[j]) continue;
+            if (groupSim[cGroup[j]] < TokenSimilarity.VariantSimilarity) return false;
+            named++;
+        }
+        return named >= 2;
+    }
+
     private static bool AllNamesMatched(Span<int> group, bool[] legalForm)
     {
         for (var i = 0; i < group.Length; i++) if (group[i] < 0 && !legalForm[i]) return false;
@@ -453,6 +470,12 @@ public sealed record MatcherWeights
 
     /// <summary>Share of the name score that comes from covering the query (the rest: covering the listed name).</summary>
     public double QueryCoverageShare { get; init; } = 0.6;
+
+    /// <summary><see cref="QueryCoverageShare"/> for a person's name when every listed name is matched and the query has names the list lacks.</summary>
+    public double ListCoveredQueryShare { get; init; } = 0.4;
+
+    /// <summary>The matched rarity (sum of weights) a fully met listed name needs before <see cref="ListCoveredQueryShare"/> applies.</summary>
+    public double ListCoveredMinInformation { get; init; } = 1.0;
 
     /// <summary><see cref="QueryCoverageShare"/> for organisation names.</summary>
     public double OrganisationQueryCoverageShare { get; init; } = 0.7;

@@ -176,4 +176,11 @@ public sealed class NameComparerTests(SanctionsListsFixture lists) : IClassFixtu
     [Fact]
     public void A_Korean_yeo_syllable_keeps_its_y() =>
         Assert.NotEqual(Vigil.Screening.Matching.PhoneticKey.Sound("yeong"), Vigil.Screening.Matching.PhoneticKey.Sound("ong"));
+
+    [Fact]
+    public void A_fuller_name_meets_a_shorter_listed_name_it_contains_but_not_a_single_listed_word()
+    {
+        Assert.True(Matches("ZARIF AHMAD WAZIRI TOKHAY", "ZARIF AHMAD TOKHAY"), $"{Score("ZARIF AHMAD WAZIRI TOKHAY", "ZARIF AHMAD TOKHAY"):0.00}");
+        Assert.False(Matches("Lydia Harrison", "Lydia"));
+    }
 }
