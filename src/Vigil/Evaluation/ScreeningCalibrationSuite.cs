@@ -47,18 +47,21 @@ public sealed class ScreeningCalibrationSuite : IEvalSuite
     {
         foreach (var share in new[] { 0.5, 0.6, 0.7 })
             foreach (var minShare in new[] { 0.0, 0.3, 0.6 })
-                foreach (var candidateFloor in new[] { 0.4, 0.6 })
-                    foreach (var conflict in new[] { 0.45, 0.6, 0.8 })
-                        foreach (var information in new[] { 0.8, 1.0 })
-                        foreach (var weakCredit in new[] { 0.0, 0.5, 0.8 })
-                            yield return MatcherWeights.Default with
-                            {
-                                WeakPairCredit = weakCredit,
-                                QueryCoverageShare = share, MinCoverageShare = minShare, ConflictPenalty = conflict,
-                                MinInformation = information, MinCandidateCoverage = candidateFloor,
-                            };
+                foreach (var conflict in new[] { 0.45, 0.6, 0.8 })
+                    foreach (var weakCredit in new[] { 0.0, 0.5, 0.8 })
+                        foreach (var substitution in new[] { 0.0, 0.1 })
+                            foreach (var listShare in new[] { 0.4, 0.6 })
+                                foreach (var organisationShare in new[] { 0.6, 0.7 })
+                                    foreach (var legal in new[] { 0.1, 0.2 })
+                                        yield return MatcherWeights.Default with
+                                        {
+                                            WeakPairCredit = weakCredit,
+                                            QueryCoverageShare = share, MinCoverageShare = minShare, ConflictPenalty = conflict,
+                                            SubstitutionPenalty = substitution, ListCoveredQueryShare = listShare,
+                                            OrganisationQueryCoverageShare = organisationShare, LegalFormConflictPenalty = legal,
+                                        };
     }
 
     private static string Describe(MatcherWeights w) => string.Create(CultureInfo.InvariantCulture,
-        $"QueryCoverageShare {w.QueryCoverageShare}, MinCoverageShare {w.MinCoverageShare}, MinCandidateCoverage {w.MinCandidateCoverage}, ConflictPenalty {w.ConflictPenalty}, MinInformation {w.MinInformation}, MinTokenSimilarity {w.MinTokenSimilarity}, WeakPairCredit {w.WeakPairCredit}");
+        $"QueryCoverageShare {w.QueryCoverageShare}, MinCoverageShare {w.MinCoverageShare}, ConflictPenalty {w.ConflictPenalty}, WeakPairCredit {w.WeakPairCredit}, SubstitutionPenalty {w.SubstitutionPenalty}, ListCoveredQueryShare {w.ListCoveredQueryShare}, OrganisationQueryCoverageShare {w.OrganisationQueryCoverageShare}, LegalFormConflictPenalty {w.LegalFormConflictPenalty}");
 }

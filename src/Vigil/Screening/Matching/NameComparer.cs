@@ -460,7 +460,7 @@ public sealed record MatcherWeights
     public double WeakTokenSimilarity { get; init; } = 0.55;
 
     /// <summary>Share of its similarity that a weak pair (Merkur/Merkel) adds to coverage; 0 leaves such tokens unmatched.</summary>
-    public double WeakPairCredit { get; init; } = 0.8;
+    public double WeakPairCredit { get; init; } = 0.5;
 
     /// <summary>The lowest token similarity the comparer looks at.</summary>
     public double PairingFloor => WeakPairCredit > 0 ? Math.Min(WeakTokenSimilarity, MinTokenSimilarity) : MinTokenSimilarity;
