@@ -30,11 +30,20 @@ public sealed class EntityRecognizer
         public double Confidence = confidence;
     }
 
-    public IReadOnlyList<Mention> Recognize(string documentId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences, string? lang)
+    /// <param name="tokenKeys">The tokens' <see cref="Tokenizer.Keys"/> when the caller has them already.</param>
+    public IReadOnlyList<Mention> Recognize(string documentId, string text, IReadOnlyList<Token> tokens, IReadOnlyList<SentenceSpan> sentences, string? lang,
+        string[]? tokenKeys = null)
     {
+        tokenKeys ??= Tokenizer.Keys(text, tokens);
         var keys = new string[tokens.Count];
+        // Name keys follow from the token keys; repeated words share them (Cyrillic stems are built once per word).
+        var named = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
-            keys[i] = tokens[i].Kind is TokenKind.Word or TokenKind.Number ? NameKeys.ForToken(tokens[i].SpanOf(text)) : "";
+        {
+            if (tokens[i].Kind is not (TokenKind.Word or TokenKind.Number)) { keys[i] = ""; continue; }
+            if (!named.TryGetValue(tokenKeys[i], out var key)) named[tokenKeys[i]] = key = NameKeys.ForKey(tokenKeys[i]);
+            keys[i] = key;
+        }
         var sentenceStart = SentenceStarts(tokens, sentences);
         var taken = new bool[tokens.Count];
         var found = new List<Candidate>();
@@ -87,11 +96,13 @@ public sealed class EntityRecognizer
 
     private void GazetteerPass(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<Candidate> found)
     {
+        // Multi-word keys are assembled in one buffer and looked up as spans: no string per attempt.
+        var buffer = new char[64];
         for (var i = 0; i < tokens.Count; i++)
         {
             if (taken[i] || keys[i].Length == 0) continue;
             var best = -1; GazetteerEntry? bestEntry = null; var bestEnd = 0;
-            var key = "";
+            var length = 0;
             var words = 0;
             for (var j = i; j < tokens.Count && words < _gazetteer.MaxTokens; j++)
             {
@@ -102,7 +113,12 @@ public sealed class EntityRecognizer
                     break;
                 }
                 if (j > i && tokens[j].Start - tokens[j - 1].End > 2) break;
-                key = words == 0 ? keys[j] : key + " " + keys[j];
+                var needed = length + 1 + keys[j].Length;
+                if (needed > buffer.Length) Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
+                if (words > 0) buffer[length++] = ' ';
+                keys[j].CopyTo(buffer.AsSpan(length));
+                length += keys[j].Length;
+                var key = buffer.AsSpan(0, length);
                 words++;
                 if (_gazetteer.TryGet(key, out var e) && Accept(text, tokens, i, j, e, sentenceStart) && !GivenNameBeforeSurname(text, tokens, keys, i, j, e))
                 { best = j; bestEntry = e; bestEnd = tokens[j].End; }
@@ -112,7 +128,7 @@ public sealed class EntityRecognizer
                     var stem = StemVariant(text, tokens[j], keys[j], out var stemEnd);
                     if (stem is not null)
                     {
-                        var k2 = words == 1 ? stem : key[..(key.Length - keys[j].Length)] + stem;
+                        var k2 = words == 1 ? stem : string.Concat(key[..(key.Length - keys[j].Length)], stem);
                         if (_gazetteer.TryGet(k2, out var e2) && Accept(text, tokens, i, j, e2, sentenceStart)) { best = j; bestEntry = e2; bestEnd = stemEnd; }
                     }
                 }
@@ -206,9 +222,11 @@ public sealed class EntityRecognizer
         return true;
     }
 
-    internal static bool VesselCue(string text, Token t)
+    internal static bool VesselCue(string text, Token t) => VesselCue(Tokenizer.Normalize(t.SpanOf(text)));
+
+    /// <summary>True when the word, as <see cref="Tokenizer.Normalize"/> keys it, names a ship.</summary>
+    internal static bool VesselCue(string w)
     {
-        var w = Tokenizer.Normalize(t.SpanOf(text));
         return w is "vessel" or "ship" or "tanker" or "freighter" or "nave" or "navire" or "petrolier" or "buque" or "petrolero" or "schiff" or "tanker"
             or "судно" or "танкер" or "сухогруз" or "mv" or "m/v" or "선박" or "유조선" or "화물선" or "petroliera" or "mercantile" or "cargo";
     }

@@ -33,11 +33,11 @@ public sealed class Extractor : IExtractor
         var text = document.Text ?? "";
         var tokens = Tokenizer.Tokenize(text);
         var sentences = SentenceSplitter.Split(text);
-        var mentions = _recognizer.Recognize(document.Id, text, tokens, sentences, document.Lang);
+        // One normalised key per token, shared by the recogniser and the rule-based taggers below.
+        var keys = Tokenizer.Keys(text, tokens);
+        var mentions = _recognizer.Recognize(document.Id, text, tokens, sentences, document.Lang, keys);
         if (document.Lang is { } lang && _options.NerModels.TryGetValue(lang, out var model))
             mentions = AddModelMentions(document.Id, text, tokens, sentences, mentions, model);
-        // One normalised key per token, shared by the rule-based taggers below.
-        var keys = Tokenizer.Keys(text, tokens);
         var vessels = VesselRecognizer.Recognize(document.Id, text, tokens, sentences, mentions, keys);
         if (vessels.Count > 0)
             mentions = mentions.Where(m => !vessels.Any(v => v.Span.Overlaps(m.Span))).Concat(vessels).OrderBy(m => m.Span.Start).ToList();

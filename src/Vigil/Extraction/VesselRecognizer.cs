@@ -29,7 +29,7 @@ public static class VesselRecognizer
             var end = i - 1;
             while (end >= 0 && tokens[end].Kind == TokenKind.Punctuation && tokens[end].Length == 1 && text[tokens[end].Start] is '(' or ',' or '-' or '–') end--;
             var start = end;
-            while (start >= 0 && start > end - 5 && tokens[start].Kind is TokenKind.Word or TokenKind.Number && IsNameWord(text, tokens[start]) && !EntityRecognizer.VesselCue(text, tokens[start])) start--;
+            while (start >= 0 && start > end - 5 && tokens[start].Kind is TokenKind.Word or TokenKind.Number && IsNameWord(text, tokens[start]) && !EntityRecognizer.VesselCue(keys[start])) start--;
             start++;
             if (start > end || end < 0 || used.Contains(start)) continue;
             var name = text[tokens[start].Start..tokens[end].End];
@@ -42,7 +42,7 @@ public static class VesselRecognizer
         // Vessel word + a name in capitals: "the tanker SKY STAR", "il cargo LADY R"
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
-            if (!EntityRecognizer.VesselCue(text, tokens[i])) continue;
+            if (!EntityRecognizer.VesselCue(keys[i])) continue;
             var start = i + 1;
             var end = start - 1;
             while (end + 1 < tokens.Count && end + 1 < start + 4 && IsAllCaps(text, tokens[end + 1])) end++;

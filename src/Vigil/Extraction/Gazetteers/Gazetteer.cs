@@ -29,6 +29,15 @@ public sealed class Gazetteer
     private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _surnames = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> _entriesBySpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _prefixesBySpan;
+
+    public Gazetteer()
+    {
+        _entriesBySpan = _entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesBySpan = _prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     public int Count => _entries.Count;
 
     /// <summary>Given-name keys of listed persons: a capitalised pair that starts with one is probably a person.</summary>
@@ -88,7 +97,13 @@ public sealed class Gazetteer
 
     public bool TryGet(string key, out GazetteerEntry entry) => _entries.TryGetValue(key, out entry!);
 
+    /// <summary>As <see cref="TryGet(string, out GazetteerEntry)"/>, for a key assembled in a buffer (no string per lookup).</summary>
+    public bool TryGet(ReadOnlySpan<char> key, out GazetteerEntry entry) =>
+        _entriesBySpan.TryGetValue(key, out entry!);
+
     public bool IsPrefix(string key) => _prefixes.Contains(key);
+
+    public bool IsPrefix(ReadOnlySpan<char> key) => _prefixesBySpan.Contains(key);
 
     public IEnumerable<KeyValuePair<string, GazetteerEntry>> Entries => _entries;
 }
@@ -112,9 +127,12 @@ public static class NameKeys
         return keys;
     }
 
-    public static string ForToken(ReadOnlySpan<char> token)
+    public static string ForToken(ReadOnlySpan<char> token) => ForKey(Tokenizer.Normalize(token));
+
+    /// <summary>The name key of a word from its <see cref="Tokenizer.Normalize"/>d key.</summary>
+    public static string ForKey(string normalized)
     {
-        var n = Tokenizer.Normalize(token);
+        var n = normalized;
         // "dell’" and "l’" are elided articles: the key keeps the word only.
         if (n.Length > 0 && n[^1] == '\'') n = n[..^1];
         if (n.Length > 1 && n[0] == '\'') n = n[1..];

@@ -1,0 +1,67 @@
+using Vigil.Evaluation;
+using Vigil.Extraction;
+using Vigil.Extraction.Gazetteers;
+using Vigil.Ingest;
+using Vigil.Model;
+using Vigil.Screening;
+using Vigil.Text;
+
+namespace Vigil.Bench;
+
+/// <summary>
+/// Where extraction's CPU time and allocations go, step by step, on the benchmark pages as ingest
+/// reads them, measured with the calling thread's CPU clock and allocation counter. Each step runs
+/// over every document before the next starts; inputs of a step are prepared untimed.
+/// </summary>
+public sealed class ExtractionStages : IBench
+{
+    public string Name => "extraction-steps";
+    public string Description => "extraction's CPU and allocations per step (tokenise, sentences, entities, keys, vessels, dates, quantities, claims) on the benchmark pages as ingested (args: R rounds, default 5)";
+
+    public int Run(string[] args)
+    {
+        var rounds = args.Length > 0 && int.TryParse(args[0], out var parsed) ? parsed : 5;
+        var listsDir = ListSources.ResolveDirectory(null);
+        var gazetteer = GazetteerBuilder.Build(listsDir is null ? [] : ListLoader.Load(listsDir).Entries);
+        var recognizer = new EntityRecognizer(gazetteer);
+        var extractor = new Extractor(gazetteer);
+        var reader = new ContentReader();
+        var docs = ArticleBenchmark.Load(SharedData.FindRoot()).Pages
+            .Select(p => reader.Read(System.Text.Encoding.UTF8.GetBytes(p.Html), p.Id + ".html").Document)
+            .OfType<Document>().ToList();
+        foreach (var d in docs) extractor.Extract(d);
+
+        var n = docs.Count;
+        var tokens = docs.Select(d => Tokenizer.Tokenize(d.Text)).ToArray();
+        var sentences = docs.Select(d => SentenceSplitter.Split(d.Text)).ToArray();
+        var keys = docs.Select((d, i) => Tokenizer.Keys(d.Text, tokens[i])).ToArray();
+        var mentions = docs.Select((d, i) => recognizer.Recognize(d.Id, d.Text, tokens[i], sentences[i], d.Lang, keys[i])).ToArray();
+        var dates = docs.Select((d, i) => TemporalTagger.Tag(d.Id, d.Text, tokens[i], d.Published, keys[i])).ToArray();
+        var quantities = docs.Select((d, i) => QuantityTagger.Tag(d.Id, d.Text, tokens[i], dates[i], keys[i])).ToArray();
+
+        var rows = new List<object[]>();
+        void Step(string name, Func<int, object?> work)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var a0 = GC.GetAllocatedBytesForCurrentThread();
+            var t0 = ThreadCpu.Now();
+            for (var r = 0; r < rounds; r++)
+                for (var i = 0; i < n; i++) GC.KeepAlive(work(i));
+            var cpu = ThreadCpu.Now() - t0;
+            rows.Add([name, cpu.TotalMilliseconds / (n * rounds), (GC.GetAllocatedBytesForCurrentThread() - a0) / 1024.0 / (n * rounds)]);
+        }
+        Step("tokenise", i => Tokenizer.Tokenize(docs[i].Text));
+        Step("split sentences", i => SentenceSplitter.Split(docs[i].Text));
+        Step("token keys (normalised once per document)", i => Tokenizer.Keys(docs[i].Text, tokens[i]));
+        Step("entities (gazetteer, rules, short names)", i => recognizer.Recognize(docs[i].Id, docs[i].Text, tokens[i], sentences[i], docs[i].Lang, keys[i]));
+        Step("vessels", i => VesselRecognizer.Recognize(docs[i].Id, docs[i].Text, tokens[i], sentences[i], mentions[i], keys[i]));
+        Step("dates", i => TemporalTagger.Tag(docs[i].Id, docs[i].Text, tokens[i], docs[i].Published, keys[i]));
+        Step("quantities", i => QuantityTagger.Tag(docs[i].Id, docs[i].Text, tokens[i], dates[i], keys[i]));
+        Step("claims", i => ClaimExtractor.Extract(docs[i], tokens[i], sentences[i], mentions[i], dates[i], quantities[i], keys[i]));
+        Step("whole Extractor.Extract", i => extractor.Extract(docs[i]));
+        BenchTable.Print($"extraction steps: CPU of one thread per document over {n} benchmark pages x {rounds} (average {docs.Average(d => d.Text.Length):F0} characters, {tokens.Average(t => t.Count):F0} tokens)",
+            ["step", "CPU ms/document", "allocated KB/document"], rows);
+        return 0;
+    }
+}
