@@ -39,29 +39,18 @@ public sealed class ExtractionStages : IBench
         var dates = docs.Select((d, i) => TemporalTagger.Tag(d.Id, d.Text, tokens[i], d.Published, keys[i])).ToArray();
         var quantities = docs.Select((d, i) => QuantityTagger.Tag(d.Id, d.Text, tokens[i], dates[i], keys[i])).ToArray();
 
-        var rows = new List<object[]>();
-        void Step(string name, Func<int, object?> work)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var a0 = GC.GetAllocatedBytesForCurrentThread();
-            var t0 = ThreadCpu.Now();
-            for (var r = 0; r < rounds; r++)
-                for (var i = 0; i < n; i++) GC.KeepAlive(work(i));
-            var cpu = ThreadCpu.Now() - t0;
-            rows.Add([name, cpu.TotalMilliseconds / (n * rounds), (GC.GetAllocatedBytesForCurrentThread() - a0) / 1024.0 / (n * rounds)]);
-        }
-        Step("tokenise", i => Tokenizer.Tokenize(docs[i].Text));
-        Step("split sentences", i => SentenceSplitter.Split(docs[i].Text));
-        Step("token keys (normalised once per document)", i => Tokenizer.Keys(docs[i].Text, tokens[i]));
-        Step("entities (gazetteer, rules, short names)", i => recognizer.Recognize(docs[i].Id, docs[i].Text, tokens[i], sentences[i], docs[i].Lang, keys[i]));
-        Step("vessels", i => VesselRecognizer.Recognize(docs[i].Id, docs[i].Text, tokens[i], sentences[i], mentions[i], keys[i]));
-        Step("dates", i => TemporalTagger.Tag(docs[i].Id, docs[i].Text, tokens[i], docs[i].Published, keys[i]));
-        Step("quantities", i => QuantityTagger.Tag(docs[i].Id, docs[i].Text, tokens[i], dates[i], keys[i]));
-        Step("claims", i => ClaimExtractor.Extract(docs[i], tokens[i], sentences[i], mentions[i], dates[i], quantities[i], keys[i]));
-        Step("whole Extractor.Extract", i => extractor.Extract(docs[i]));
+        var table = new StepTable(n, rounds);
+        table.Step("tokenise", i => Tokenizer.Tokenize(docs[i].Text));
+        table.Step("split sentences", i => SentenceSplitter.Split(docs[i].Text));
+        table.Step("token keys (normalised once per document)", i => Tokenizer.Keys(docs[i].Text, tokens[i]));
+        table.Step("entities (gazetteer, rules, short names)", i => recognizer.Recognize(docs[i].Id, docs[i].Text, tokens[i], sentences[i], docs[i].Lang, keys[i]));
+        table.Step("vessels", i => VesselRecognizer.Recognize(docs[i].Id, docs[i].Text, tokens[i], sentences[i], mentions[i], keys[i]));
+        table.Step("dates", i => TemporalTagger.Tag(docs[i].Id, docs[i].Text, tokens[i], docs[i].Published, keys[i]));
+        table.Step("quantities", i => QuantityTagger.Tag(docs[i].Id, docs[i].Text, tokens[i], dates[i], keys[i]));
+        table.Step("claims", i => ClaimExtractor.Extract(docs[i], tokens[i], sentences[i], mentions[i], dates[i], quantities[i], keys[i]));
+        table.Step("whole Extractor.Extract", i => extractor.Extract(docs[i]));
         BenchTable.Print($"extraction steps: CPU of one thread per document over {n} benchmark pages x {rounds} (average {docs.Average(d => d.Text.Length):F0} characters, {tokens.Average(t => t.Count):F0} tokens)",
-            ["step", "CPU ms/document", "allocated KB/document"], rows);
+            ["step", "CPU ms/document", "allocated KB/document"], table.Rows);
         return 0;
     }
 }

@@ -40,40 +40,31 @@ internal static class IngestStages
         var raw = html.Select(h => extractor.Extract(h).Text).ToArray();
         var texts = raw.Select(t => TextCleaner.Clean(t.Replace("\r\n", "\n").Replace('\r', '\n'))).ToArray();
 
-        var rows = new List<object[]>();
-        void Step(string name, Func<int, object?> work)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var a0 = GC.GetAllocatedBytesForCurrentThread();
-            var t0 = ThreadCpu.Now();
-            for (var i = 0; i < n; i++) GC.KeepAlive(work(i));
-            var cpu = ThreadCpu.Now() - t0;
-            rows.Add([name, cpu.TotalMilliseconds / n, (GC.GetAllocatedBytesForCurrentThread() - a0) / 1024.0 / n]);
-        }
+        var table = new StepTable(n);
+        var rows = table.Rows;
 
-        Step("sniff content kind", i => ContentReader.Sniff(bytes[i], ".html"));
-        Step("decode into a pooled buffer (BOM, meta charset, UTF-8)", i =>
+        table.Step("sniff content kind", i => ContentReader.Sniff(bytes[i], ".html"));
+        table.Step("decode into a pooled buffer (BOM, meta charset, UTF-8)", i =>
         {
             TextDecoder.DecodeRented(bytes[i]).Return();
             return null;
         });
-        Step("cut script and style bodies", i =>
+        table.Step("cut script and style bodies", i =>
         {
             var decoded = TextDecoder.DecodeRented(bytes[i]);
             RawTextBodies.Remove(decoded.Span);
             decoded.Return();
             return null;
         });
-        Step("HTML parse alone (AngleSharp, bodies cut)", i => parser.ParseDocument(cut[i]));
-        Step("extract main text + metadata (cut and parse included)", i => extractor.Extract(html[i]));
-        Step("clean text", i => TextCleaner.Clean(raw[i]));
-        Step("content hash (SHA-256)", i => Ids.Hash(texts[i]));
-        Step("language", i => LanguageDetector.Detect(texts[i]));
+        table.Step("HTML parse alone (AngleSharp, bodies cut)", i => parser.ParseDocument(cut[i]));
+        table.Step("extract main text + metadata (cut and parse included)", i => extractor.Extract(html[i]));
+        table.Step("clean text", i => TextCleaner.Clean(raw[i]));
+        table.Step("content hash (SHA-256)", i => Ids.Hash(texts[i]));
+        table.Step("language", i => LanguageDetector.Detect(texts[i]));
         var index = new NearDuplicateIndex();
-        Step("near-duplicate index", i => index.Add(new Document($"doc-{i}", files[i], texts[i], "")));
+        table.Step("near-duplicate index", i => index.Add(new Document($"doc-{i}", files[i], texts[i], "")));
         var reader = new ContentReader();
-        Step("whole read (ContentReader.Read = all of the above)", i => reader.Read(bytes[i], files[i]));
+        table.Step("whole read (ContentReader.Read = all of the above)", i => reader.Read(bytes[i], files[i]));
         rows.Add(["(once) first language call, process CPU", firstLanguage.TotalMilliseconds, ""]);
         BenchTable.Print($"ingest steps: CPU of one thread per page over {n} pages (average page {bytes.Average(b => b.Length) / 1024:F0} KB)", ["step", "CPU ms/page", "allocated KB/page"], rows);
     }
