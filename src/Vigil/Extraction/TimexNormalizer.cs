@@ -497,23 +497,18 @@ public static class TimexNormalizer
         }
         if (key == "year" && K(keys, i + 1) == "two" && K(keys, i + 2) == "thousand") { last = i + 2; value = "2000"; return true; }
 
-        // US holidays news dates by name: "Thanksgiving Day", "Christmas", "Election Day"
-        if (key is "thanksgiving" or "christmas" || (key == "election" && K(keys, i + 1) == "day"))
+        // Holidays by name: "Thanksgiving Day", "Christmas Eve", "Easter", "New Year's Day", "Election Day"; "Easter week" is its ISO week
+        if (TryHoliday(text, tokens, keys, i, out var holidayLast, out var holiday))
         {
-            if (K(keys, i + 1) == "day") last = i + 1;
+            last = holidayLast;
             if (anchor is not { } ha) return true;
-            LocalDate Holiday(int year) => key switch
-            {
-                "thanksgiving" => NthWeekday(year, 11, IsoDayOfWeek.Thursday, 4),
-                "christmas" => new LocalDate(year, 12, 25),
-                _ => NthWeekday(year, 11, IsoDayOfWeek.Monday, 1).PlusDays(1),
-            };
-            // As with a year-less month: this year's unless it is more than the window ahead, then last year's.
-            var date = Holiday(ha.Year);
-            if (Period.Between(ha, date, PeriodUnits.Days).Days > FutureWindowDays) date = Holiday(ha.Year - 1);
-            if (K(keys, i - 1) == "last" && date >= ha) date = Holiday(date.Year - 1);
-            else if (K(keys, i - 1) == "next" && date <= ha) date = Holiday(date.Year + 1);
+            // As with a year-less month: the latest one no more than the window ahead of the anchor.
+            var date = new[] { holiday(ha.Year + 1), holiday(ha.Year), holiday(ha.Year - 1) }
+                .First(d => Period.Between(ha, d, PeriodUnits.Days).Days <= FutureWindowDays);
+            if (K(keys, i - 1) == "last" && date >= ha) date = holiday(date.Year - 1);
+            else if (K(keys, i - 1) == "next" && date <= ha) date = holiday(date.Year + 1);
             value = LocalDatePattern.Iso.Format(date);
+            if (K(keys, last + 1) == "week") { last++; value = Week(date); }
             return true;
         }
 
@@ -708,6 +703,57 @@ public static class TimexNormalizer
         if (K(keys, i + 2) == "-" && Numbers.TryGetValue(K(keys, i + 3), out var ones) && ones < 10) { tens += ones; last = i + 3; }
         year = 1900 + tens;
         return true;
+    }
+
+    /// <summary>Holidays by the words that name them, longest first, each with its date in a given year.</summary>
+    private static readonly (string[] Words, Func<int, LocalDate> Date)[] Holidays =
+    [
+        (["new", "year", "'s", "day"], y => new LocalDate(y, 1, 1)),
+        (["new", "year", "'s", "eve"], y => new LocalDate(y, 12, 31)),
+        (["christmas", "eve"], y => new LocalDate(y, 12, 24)),
+        (["christmas", "day"], y => new LocalDate(y, 12, 25)),
+        (["christmas"], y => new LocalDate(y, 12, 25)),
+        (["boxing", "day"], y => new LocalDate(y, 12, 26)),
+        (["thanksgiving", "day"], y => NthWeekday(y, 11, IsoDayOfWeek.Thursday, 4)),
+        (["thanksgiving"], y => NthWeekday(y, 11, IsoDayOfWeek.Thursday, 4)),
+        (["election", "day"], y => NthWeekday(y, 11, IsoDayOfWeek.Monday, 1).PlusDays(1)),
+        (["good", "friday"], y => Easter(y).PlusDays(-2)),
+        (["easter", "sunday"], Easter),
+        (["easter", "monday"], y => Easter(y).PlusDays(1)),
+        (["easter"], Easter),
+        (["labor", "day"], y => NthWeekday(y, 9, IsoDayOfWeek.Monday, 1)),
+        (["memorial", "day"], y => NthWeekday(y, 6, IsoDayOfWeek.Monday, 1).PlusWeeks(-1)),
+        (["veterans", "day"], y => new LocalDate(y, 11, 11)),
+    ];
+
+    /// <summary>A holiday's name at <paramref name="i"/>, written capitalised ("Good Friday", not "a good Friday").</summary>
+    private static bool TryHoliday(string text, IReadOnlyList<Token> tokens, string[] keys, int i, out int last, out Func<int, LocalDate> date)
+    {
+        last = i; date = Easter;
+        if (!char.IsUpper(text[tokens[i].Start])) return false;
+        foreach (var (words, when) in Holidays)
+        {
+            if (i + words.Length > keys.Length) continue;
+            var match = true;
+            for (var k = 0; k < words.Length && match; k++) match = keys[i + k] == words[k];
+            if (!match) continue;
+            last = i + words.Length - 1; date = when;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Western Easter Sunday (the Gregorian computus).</summary>
+    private static LocalDate Easter(int y)
+    {
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        var h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4, k = c % 4;
+        var l = (32 + 2 * e + 2 * i - h - k) % 7;
+        var m = (a + 11 * h + 22 * l) / 451;
+        var month = (h + l - 7 * m + 114) / 31;
+        var day = (h + l - 7 * m + 114) % 31 + 1;
+        return new LocalDate(y, month, day);
     }
 
     private static LocalDate NthWeekday(int year, int month, IsoDayOfWeek day, int n)

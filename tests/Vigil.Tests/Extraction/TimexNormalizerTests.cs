@@ -84,6 +84,18 @@ public sealed class TimexNormalizerTests
     }
 
     [Fact]
+    public void Other_holidays_by_name()
+    {
+        var spring = new LocalDate(2000, 4, 10);
+        Assert.Contains(("Easter", "2000-04-23"), Tag("The talks resume after Easter.", spring));
+        Assert.Contains(("Good Friday", "2000-04-21"), Tag("Markets close on Good Friday.", spring));
+        Assert.Contains(("Easter week", "2000-W16"), Tag("Crowds gathered as Easter week began.", spring));
+        Assert.Contains(("Christmas Eve", "1989-12-24"), Tag("The ceasefire starts on Christmas Eve.", Anchor));
+        Assert.Contains(("New Year's Day", "1990-01-01"), Tag("The tax applies from New Year's Day.", new LocalDate(1989, 12, 20)));
+        Assert.DoesNotContain(Tag("It was a good Friday for stocks.", Anchor), t => t.Text == "good Friday");
+    }
+
+    [Fact]
     public void A_number_joined_to_a_unit_describing_a_thing_is_not_a_duration()
     {
         Assert.DoesNotContain(Tag("A 6-year-old boy and the 30-year bond.", Anchor), t => t.Value is not null && t.Value.StartsWith('P'));
