@@ -142,7 +142,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
             if (g >= 0) qMatched += w * groupSim[g];
             else if (!q.IsLegalForm[i])
             {
-                qUnmatchedNamed += Math.Max(w, weights.ConflictTokenFloor);
+                qUnmatchedNamed += w;
                 if (NameIndex.IsNumber(q.Tokens[i])) numberUnmatched = true;
             }
             if (q.IsLegalForm[i]) { qLegal = true; if (g >= 0) legalMatched = true; }
@@ -156,7 +156,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
             if (cGroup[j] >= 0) cMatched += w * groupSim[cGroup[j]];
             else if (!c.IsLegalForm[j])
             {
-                cUnmatchedNamed += Math.Max(w, weights.ConflictTokenFloor);
+                cUnmatchedNamed += w;
                 if (NameIndex.IsNumber(c.Tokens[j])) numberUnmatched = true;
             }
             if (c.IsLegalForm[j]) cLegal = true;
@@ -169,10 +169,8 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         var queryShare = q.Organisation ? weights.OrganisationQueryCoverageShare
             : cAllMatched && !qAllMatched && ListFullyMet(c, cGroup, groupSim, cMatched) ? weights.ListCoveredQueryShare : weights.QueryCoverageShare;
         var blended = queryShare * qCov + (1 - queryShare) * cCov;
-        var minShare = q.Organisation ? weights.OrganisationMinCoverageShare : weights.MinCoverageShare;
-        var coverage = minShare * Math.Min(qCov, cCov) + (1 - minShare) * blended;
-        // Tokens left over on both sides are a conflict (Ahmed vs Yahya in the same place), not just an omission;
-        // a common name there (Mohamed vs Ahmed) says as much as a rare one, so each counts at least ConflictTokenFloor.
+        var coverage = weights.MinCoverageShare * Math.Min(qCov, cCov) + (1 - weights.MinCoverageShare) * blended;
+        // Tokens left over on both sides are a conflict (Ahmed vs Yahya in the same place), not just an omission.
         var conflict = qTotal > 0 && cTotal > 0 ? Math.Min(1.0, Math.Min(qUnmatchedNamed / qTotal, cUnmatchedNamed / cTotal)) : 0;
         // A query that covers only a small part of the listed name (North Korea in 'Bank of North Korea') is weak evidence.
         var candidateFloor = weights.MinCandidateCoverage > 0 ? Math.Min(1.0, cCov / weights.MinCandidateCoverage) : 1.0;
@@ -185,9 +183,9 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         if (substituted) score -= weights.SubstitutionPenalty;
         var orderConflict = PatronymsCrossed(q.Tokens, c.Tokens, qGroup, cGroup);
         if (orderConflict) score -= weights.PatronymOrderPenalty;
-        // In an organisation's name a number only one side gives marks another member of a series (Fund II, Company 23).
-        var seriesConflict = q.Organisation && numberUnmatched;
-        if (seriesConflict) score -= weights.SeriesNumberPenalty;
+        // In an organisation's name a number only one side gives may mark another member of a series (Fund II, Company 23):
+        // said in the explanation; the labelled pairs call such names a match as often as not, so it costs nothing.
+        var numbersDiffer = q.Organisation && numberUnmatched;
         if (!explain) return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, [], [], []);
 
         var qg = qGroup.ToArray();
@@ -205,7 +203,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         if (legalConflict) conflicts.Add(q.Organisation ? "legal forms differ" : "generations differ (Jr / Sr)");
         if (orderConflict) conflicts.Add("patronymic chain in another order");
         if (substituted) conflicts.Add("another name in the same place");
-        if (seriesConflict) conflicts.Add("numbers differ");
+        if (numbersDiffer) conflicts.Add("numbers differ");
         return new NameComparison(Math.Clamp(score, 0, 1), qCov, cCov, pairs, unmatchedQuery, unmatchedCandidate) { Conflicts = conflicts };
     }
 
@@ -489,17 +487,8 @@ public sealed record MatcherWeights
     /// <summary>Subtracted, times the smaller share of unmatched weight on either side, when both sides have tokens the other lacks.</summary>
     public double ConflictPenalty { get; init; } = 0.8;
 
-    /// <summary>The least weight an unmatched token has when conflicts are counted (a common name in another's place still names someone else).</summary>
-    public double ConflictTokenFloor { get; init; } = 0.0;
-
-    /// <summary><see cref="MinCoverageShare"/> for organisation names, where a token only one side has more often names a subsidiary or sister company.</summary>
-    public double OrganisationMinCoverageShare { get; init; } = 0.0;
-
     /// <summary>Subtracted when an unmatched name on each side sits between the same matched neighbours (ben Mohamed / ben Ali).</summary>
     public double SubstitutionPenalty { get; init; } = 0.1;
-
-    /// <summary>Subtracted when an organisation's name has a number the other lacks or gives differently (Fund II / Fund, Company 23 / Company).</summary>
-    public double SeriesNumberPenalty { get; init; } = 0.0;
 
     /// <summary>Matched token weight (sum of rarity) needed for full credit; below it the score shrinks in proportion.</summary>
     public double MinInformation { get; init; } = 0.8;
