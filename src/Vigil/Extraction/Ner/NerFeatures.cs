@@ -33,6 +33,15 @@ public static class NerFeatures
         public string[] Quoted { get; init; } = [];
     }
 
+    private static readonly HashSet<string> OrganisationHeads = new[]
+    {
+        "компания", "банк", "партия", "министерство", "агентство", "корпорация", "концерн", "фонд", "союз", "комитет", "служба", "холдинг",
+        "группа", "университет", "институт", "суд", "совет", "управление", "департамент", "организация", "общество", "объединение", "завод",
+        "газета", "журнал", "телеканал", "клуб", "команда", "ассоциация", "федерация", "правительство", "администрация", "мэрия", "дума",
+        "прокуратура", "полиция", "ооо", "оао", "зао", "пао", "издательство", "театр", "музей", "центр", "академия", "палата", "движение",
+        "фракция", "биржа", "авиакомпания", "агентства", "коллегия", "инспекция", "госкорпорация", "компании",
+    }.Select(w => w.Length > 3 ? NameKeys.RussianStem(w) : w).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Which words stand inside quotation marks: Russian news quote the names of companies, parties and papers («Газпром»).</summary>
     public static string[] QuoteStates(IReadOnlyList<string> words)
     {
@@ -255,6 +264,11 @@ public static class NerFeatures
             features.Add(F(50, s.Quoted[i], s.Shapes[i]));
             features.Add(F(51, s.Quoted[i], i == 0 ? "<s>" : s.Lower[i - 1]));
             features.Add(F(52, s.Quoted[i], i + 1 >= n ? "</s>" : s.Quoted[i + 1]));
+        }
+        if ((Ablate & 1024) == 0 && s.Quoted.Length == n)
+        {
+            // Head nouns of organisation names ("компания", "министерство", "партия"), with the word's shape: an organisation's name often starts with one.
+            if (OrganisationHeads.Contains(s.Stems[i])) features.Add(F(57, "head", s.Shapes[i]));
         }
         if ((Ablate & 256) == 0 && word.Length >= 2 && NameKeys.IsCyrillic(word[0]) && word.All(char.IsUpper))
         {
