@@ -83,9 +83,11 @@ internal sealed record PageMetadata(string? Title, string? Lang, LocalDate? Publ
 {
     public static PageMetadata Read(IHtmlDocument document)
     {
-        // One pass over the meta tags: asking a selector per key walks the whole page each time.
+        // One walk over the page finds the meta tags, the first h1 and the scripts: asking for each
+        // tag name (or a selector per key) walks the whole page each time.
+        var (metaElements, firstH1, scripts) = Collect(document);
         var metas = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var el in document.GetElementsByTagName("meta"))
+        foreach (var el in metaElements)
         {
             var key = el.GetAttribute("property") ?? el.GetAttribute("name") ?? el.GetAttribute("itemprop");
             var content = el.GetAttribute("content")?.Trim();
@@ -98,13 +100,13 @@ internal sealed record PageMetadata(string? Title, string? Lang, LocalDate? Publ
             return null;
         }
 
-        var title = Meta("og:title", "twitter:title") ?? document.GetElementsByTagName("h1").FirstOrDefault()?.TextContent.Trim() ?? document.Title?.Trim();
+        var title = Meta("og:title", "twitter:title") ?? firstH1?.TextContent.Trim() ?? document.Title?.Trim();
         if (string.IsNullOrWhiteSpace(title)) title = document.Title?.Trim();
         var lang = document.DocumentElement?.GetAttribute("lang") ?? Meta("og:locale", "language", "content-language");
         if (lang is not null) lang = lang.Split('-', '_')[0].Trim().ToLowerInvariant();
         var published = ParseDate(Meta("article:published_time", "datePublished", "pubdate", "publish-date", "date", "dc.date", "DC.date.issued"));
         string? articleBody = null;
-        foreach (var script in document.GetElementsByTagName("script"))
+        foreach (var script in scripts)
         {
             if (!string.Equals(script.GetAttribute("type"), "application/ld+json", StringComparison.OrdinalIgnoreCase)) continue;
             var found = JsonLd.FindArticle(script.TextContent);
@@ -113,6 +115,29 @@ internal sealed record PageMetadata(string? Title, string? Lang, LocalDate? Publ
         }
         return new PageMetadata(string.IsNullOrWhiteSpace(title) ? null : TextCleaner.NormaliseWhitespace(title!), string.IsNullOrEmpty(lang) ? null : lang,
             published, Meta("og:site_name", "application-name"), articleBody);
+    }
+
+    /// <summary>The page's meta and script elements and its first h1, in document order.</summary>
+    private static (List<IElement> Metas, IElement? FirstH1, List<IElement> Scripts) Collect(IHtmlDocument document)
+    {
+        var metas = new List<IElement>();
+        var scripts = new List<IElement>();
+        IElement? h1 = null;
+        var pending = new Stack<IElement>();
+        if (document.DocumentElement is { } root) pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var el = pending.Pop();
+            switch (el.LocalName)
+            {
+                case "meta": metas.Add(el); break;
+                case "script": scripts.Add(el); break;
+                case "h1": h1 ??= el; break;
+            }
+            // Children go on the stack last first, so that they come off it in document order.
+            for (var child = el.LastElementChild; child is not null; child = child.PreviousElementSibling) pending.Push(child);
+        }
+        return (metas, h1, scripts);
     }
 
     private static LocalDate? ParseDate(string? value)
