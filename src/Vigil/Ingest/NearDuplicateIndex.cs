@@ -98,16 +98,19 @@ public sealed class NearDuplicateIndex
     {
         var words = WordHashes(text);
         if (words.Count < ShingleWords) return [];
-        var set = new HashSet<ulong>(words.Count);
-        for (var i = 0; i + ShingleWords <= words.Count; i++)
+        // Sorted, then repeats dropped in place: no hash set per document.
+        var hashes = new ulong[words.Count - ShingleWords + 1];
+        for (var i = 0; i < hashes.Length; i++)
         {
             var h = 1469598103934665603UL;
             for (var j = 0; j < ShingleWords; j++) h = Mix(h ^ words[i + j]);
-            set.Add(h);
+            hashes[i] = h;
         }
-        var result = set.ToArray();
-        Array.Sort(result);
-        return result;
+        Array.Sort(hashes);
+        var distinct = 0;
+        foreach (var h in hashes)
+            if (distinct == 0 || h != hashes[distinct - 1]) hashes[distinct++] = h;
+        return distinct == hashes.Length ? hashes : hashes[..distinct];
     }
 
     /// <summary>|A ∩ B| / min(|A|, |B|) for two sorted hash arrays.</summary>
