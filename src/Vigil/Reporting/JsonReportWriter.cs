@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Vigil.Model;
 using Vigil.Model.Wire;
 
@@ -11,7 +13,14 @@ public sealed class JsonReportWriter : IReportWriter
 
     public void Write(AnalysisResult analysis, TextWriter output)
     {
-        output.Write(WireFormat.Serialize(analysis));
+        // A report file is written as UTF-8 straight to its stream: the report of a large store never
+        // becomes one string (tens of MB on the large-object heap, then encoded again).
+        if (output is StreamWriter { BaseStream.CanWrite: true } file && file.Encoding.CodePage == Encoding.UTF8.CodePage && file.Encoding.Preamble.Length == 0)
+        {
+            file.Flush();
+            JsonSerializer.Serialize(file.BaseStream, WireFormat.ToDto(analysis), WireFormat.Options);
+        }
+        else output.Write(WireFormat.Serialize(analysis));
         output.WriteLine();
     }
 }

@@ -22,4 +22,19 @@ public class JsonReportWriterTests
         var hit = entity.GetProperty("sanctions")[0];
         foreach (var key in new[] { "list", "list_id", "name", "score", "programs", "explanation" }) Assert.True(hit.TryGetProperty(key, out _), key);
     }
+
+    [Fact]
+    public void A_report_file_streamed_as_utf8_is_the_same_text_as_the_report_written_as_a_string()
+    {
+        var text = new StringWriter();
+        new JsonReportWriter().Write(ReportSamples.Analysis(), text);
+        using var bytes = new MemoryStream();
+        using (var file = new StreamWriter(bytes, new System.Text.UTF8Encoding(false), leaveOpen: true))
+        {
+            file.Write("");
+            new JsonReportWriter().Write(ReportSamples.Analysis(), file);
+        }
+
+        Assert.Equal(text.ToString(), System.Text.Encoding.UTF8.GetString(bytes.ToArray()));
+    }
 }
