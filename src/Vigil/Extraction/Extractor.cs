@@ -56,14 +56,14 @@ public sealed class Extractor : IExtractor
     {
         var added = new List<Mention>();
         var t = 0;
+        // A word model tags the sentence's tokens; a character model (Korean) its characters, spaces included.
+        var characters = model.Mode == NerFeatures.FeatureSet.Characters;
         foreach (var s in sentences)
         {
             while (t < tokens.Count && tokens[t].End <= s.Start) t++;
             var first = t;
             while (t < tokens.Count && tokens[t].Start < s.End) t++;
             if (t == first) continue;
-            // A word model tags the sentence's tokens; a character model (Korean) its characters, spaces included.
-            var characters = model.Mode == NerFeatures.FeatureSet.Characters;
             var units = new string[characters ? s.End - s.Start : t - first];
             for (var i = 0; i < units.Length; i++)
                 units[i] = characters ? (char.IsWhiteSpace(text[s.Start + i]) ? "_" : text[s.Start + i].ToString()) : tokens[first + i].TextOf(text);

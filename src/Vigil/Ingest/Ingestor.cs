@@ -42,17 +42,9 @@ public sealed class Ingestor(IngestOptions? options = null)
 {
     private readonly IngestOptions options = options ?? new IngestOptions();
     private readonly ContentReader reader = new();
+    // One index for the ingestor's life, so copies link across its calls (a watcher's polls).
     private readonly NearDuplicateIndex duplicates = new();
     private readonly Lazy<WebFetcher> defaultWeb = new(() => new WebFetcher());
-
-    /// <summary>
-    /// Documents read earlier (e.g. already stored) that later near-copies should link to. Each
-    /// ingest call also remembers what it read, so one Ingestor links copies across calls.
-    /// </summary>
-    public void Remember(IEnumerable<Document> known)
-    {
-        foreach (var d in known) duplicates.Add(d);
-    }
 
     // A URL given by the user is a request to download it: fetch with the default limits unless
     // the caller supplied a fetcher, or asked for no network at all.

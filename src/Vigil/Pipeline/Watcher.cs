@@ -82,8 +82,8 @@ public sealed class Watcher
         queue = IngestQueue.For(workbench.Store);
         this.web = web ?? new WebFetcher();
         ingestor = new Ingestor(new IngestOptions { Web = this.web });
-        // Copies of documents already stored link to them, across restarts.
-        ingestor.Remember(workbench.Store.GetDocuments());
+        // Copies of documents stored before this start are linked by the analysis each cycle runs
+        // (AnalyzeWorkflow.AnalyzeStored), so the stored texts are not read into the ingestor here.
         this.sources = sources;
         watched = watchedEntities;
         this.sinks = sinks;

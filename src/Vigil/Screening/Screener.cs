@@ -380,9 +380,7 @@ public sealed class Screener : IScreener
 
     private SanctionHit BuildHit(ScreeningQuery query, ListEntry entry, IndexedName name, double nameScore, NameComparison comparison)
     {
-        var w = comparer.Weights;
         var features = new List<MatchFeature>();
-        var score = nameScore;
         var how = string.Join(", ", comparison.Pairs.Select(p => p.Kind == TokenMatchKind.Exact ? p.Query : $"{p.Query}~{p.Candidate} ({Describe(p.Kind)})"));
         var missing = comparison.UnmatchedQuery.Count > 0 ? $"; not on the list: {string.Join(' ', comparison.UnmatchedQuery)}" : "";
         if (comparison.Conflicts.Count > 0) missing += $"; {string.Join("; ", comparison.Conflicts)}";
@@ -390,8 +388,7 @@ public sealed class Screener : IScreener
         features.Add(new MatchFeature("name", nameScore, $"'{name.Original}'{(name.IsWeak ? " (weak alias)" : "")}: {how}{missing}{extra}"));
         var parts = new List<string> { $"name {F(nameScore)} against '{name.Original}' ({how}{missing})" };
 
-        score = Adjust(query, entry, nameScore, features, parts);
-        score = Math.Clamp(score, 0, 1);
+        var score = Adjust(query, entry, nameScore, features, parts);
         var isMatch = score >= threshold;
         var explanation = $"{entry.List} {entry.ListId}: {string.Join("; ", parts)}; score {F(score)} {(isMatch ? ">=" : "<")} threshold {F(threshold)}";
         return new SanctionHit(entry.List, entry.ListId, entry.Name, Math.Round(score, 4), isMatch, entry.Programs, explanation, features);

@@ -73,9 +73,12 @@ public static class Transliteration
         ("ού", "u"), ("ου", "u"), ("Ού", "U"), ("Ου", "U"), ("ΟΥ", "U"),
     ];
 
+    // Greek writes a foreign word-initial b as μπ.
+    private static readonly System.Text.RegularExpressions.Regex WordInitialMp = new(@"(?<!\p{L})μπ", System.Text.RegularExpressions.RegexOptions.Compiled);
+
     private static string GreekForeignReading(string text)
     {
-        text = System.Text.RegularExpressions.Regex.Replace(text, @"(?<!\p{L})μπ", "b");
+        text = WordInitialMp.Replace(text, "b");
         foreach (var (greek, latin) in ForeignDigraphs) text = text.Replace(greek, latin, StringComparison.Ordinal);
         return text;
     }

@@ -35,7 +35,7 @@ public sealed class NerKoreanSuite : IEvalSuite
             {
                 var predicted = model.Predict(s.Words, gazetteer);
                 tagger.Add(s.Tags, predicted);
-                taggerChars.Add(s.Tags, predicted, i => IsSpace(s.Words[i]));
+                taggerChars.Add(s.Tags, predicted, i => NerFeatures.IsSpace(s.Words[i]));
             }
             swTagger.Stop();
             swBaseline.Start();
@@ -44,7 +44,7 @@ public sealed class NerKoreanSuite : IEvalSuite
             {
                 var predicted = memo.Predict(s.Words);
                 baseline.Add(s.Tags, predicted);
-                baselineChars.Add(s.Tags, predicted, i => IsSpace(s.Words[i]));
+                baselineChars.Add(s.Tags, predicted, i => NerFeatures.IsSpace(s.Words[i]));
             }
             swBaseline.Stop();
         }
@@ -72,5 +72,4 @@ public sealed class NerKoreanSuite : IEvalSuite
         return new EvalScore(system, precision, recall, f1, entities.Gold, elapsed, extras);
     }
 
-    private static bool IsSpace(string c) => c == "_" || c.Length == 0 || char.IsWhiteSpace(c[0]);
 }

@@ -102,7 +102,7 @@ public static class NerFeatures
                 var unit = units[k];
                 for (var len = Math.Min(unit.Length, 8); len >= 2; len--)
                 {
-                    if (!gazetteer.TryGet(unit[..len], out var entry)) continue;
+                    if (!gazetteer.TryGet(unit.AsSpan(0, len), out var entry)) continue;
                     var type = NerLabels.TypeOf(entry.Schema);
                     for (var q = 0; q < len; q++) gaz[k + q] = (q == 0 ? "B-" : "I-") + type;
                     break;
@@ -112,7 +112,7 @@ public static class NerFeatures
         return new SentenceView { Mode = FeatureSet.Characters, Words = w, Lower = w, Shapes = kinds, Gazetteer = gaz, WordStart = starts, WordEnd = ends, Units = units };
     }
 
-    private static bool IsSpace(string c) => c == "_" || c.Length == 0 || char.IsWhiteSpace(c[0]);
+    internal static bool IsSpace(string c) => c == "_" || c.Length == 0 || char.IsWhiteSpace(c[0]);
 
     /// <summary>Hangul syllable, Hanja, digit, Latin letter, space or the punctuation itself.</summary>
     private static string CharKind(string c)
