@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,9 +64,14 @@ public sealed class BrowserFactAttribute : FactAttribute
 public static class ServerFactoryExtensions
 {
     /// <summary>Starts the factory's server on a real loopback port (a browser needs one) and returns its address.</summary>
+    /// <remarks>
+    /// The port is given as a Kestrel listen option, not as <c>UseKestrel(port)</c>: that overload rewrites the server's
+    /// address list after the app has started binding, a race the framework loses now and then
+    /// ("Addresses cannot be modified after the server has started").
+    /// </remarks>
     public static string StartOnLoopback(this VigilServerFactory factory)
     {
-        factory.UseKestrel(0);
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         return addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1").TrimEnd('/');
