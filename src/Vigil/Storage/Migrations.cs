@@ -108,6 +108,11 @@ public static class Migrations
         new(4, "a review remembers the list entry as it was, so a false positive lapses when the entry changes", """
             ALTER TABLE hit_reviews ADD COLUMN entry_fingerprint TEXT;
             """),
+        // The clock alone cannot order two jobs enqueued in the same tick; ids are random. Jobs enqueued before have none.
+        new(5, "jobs are claimed in the order they were enqueued (a sequence number breaks ties of the clock)", """
+            ALTER TABLE jobs ADD COLUMN seq BIGINT;
+            CREATE INDEX ix_jobs_seq ON jobs(seq);
+            """),
     ];
 
     public const string VersionTable = "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)";

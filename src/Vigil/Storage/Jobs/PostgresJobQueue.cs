@@ -22,7 +22,7 @@ public sealed class PostgresJobQueue : SqlJobQueue
 
     protected override JobRow? ClaimOne(DbConnection connection, string worker, string token, long leaseMs, IReadOnlyCollection<string>? kinds) =>
         connection.QuerySingleOrDefault<JobRow>(
-            $"UPDATE jobs SET {ClaimUpdateSql} WHERE id = (SELECT id FROM jobs WHERE {ClaimableSql(kinds)} ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING {Columns}",
+            $"UPDATE jobs SET {ClaimUpdateSql} WHERE id = (SELECT id FROM jobs WHERE {ClaimableSql(kinds)} ORDER BY created_at, seq, id LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING {Columns}",
             new { worker, token, leaseMs, kinds = kinds?.ToArray() });
 
     public override void Dispose()

@@ -40,7 +40,9 @@ public abstract class SqlJobQueue : IJobQueue
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         var id = Guid.NewGuid().ToString("N");
         using var c = Connect();
-        c.Execute($"INSERT INTO jobs (id, kind, payload, status, attempts, max_attempts, created_at, completions) VALUES (@id, @kind, @payload, 'queued', 0, @maxAttempts, {NowSql}, 0)",
+        // Two enqueues racing on PostgreSQL may take the same number; they were simultaneous, and the id decides.
+        c.Execute($"INSERT INTO jobs (id, kind, payload, status, attempts, max_attempts, created_at, completions, seq) " +
+                  $"VALUES (@id, @kind, @payload, 'queued', 0, @maxAttempts, {NowSql}, 0, (SELECT COALESCE(MAX(seq), 0) + 1 FROM jobs))",
             new { id, kind, payload, maxAttempts = Math.Max(1, maxAttempts) });
         return id;
     }
@@ -97,7 +99,7 @@ public abstract class SqlJobQueue : IJobQueue
     public IReadOnlyList<Job> List(int limit = 100)
     {
         using var c = Connect();
-        return c.Query<JobRow>($"SELECT {Columns} FROM jobs ORDER BY created_at DESC, id DESC LIMIT @limit", new { limit = Math.Clamp(limit, 1, 10_000) })
+        return c.Query<JobRow>($"SELECT {Columns} FROM jobs ORDER BY created_at DESC, seq DESC, id DESC LIMIT @limit", new { limit = Math.Clamp(limit, 1, 10_000) })
             .Select(r => r.ToJob()).ToList();
     }
 

@@ -20,7 +20,7 @@ public sealed class SqliteJobQueue(string path) : SqlJobQueue
     {
         using var tx = ((SqliteConnection)connection).BeginTransaction(deferred: false);
         var row = connection.QuerySingleOrDefault<JobRow>(
-            $"UPDATE jobs SET {ClaimUpdateSql} WHERE id = (SELECT id FROM jobs WHERE {ClaimableSql(kinds)} ORDER BY created_at, id LIMIT 1) RETURNING {Columns}",
+            $"UPDATE jobs SET {ClaimUpdateSql} WHERE id = (SELECT id FROM jobs WHERE {ClaimableSql(kinds)} ORDER BY created_at, seq, id LIMIT 1) RETURNING {Columns}",
             new { worker, token, leaseMs, kinds }, tx);
         tx.Commit();
         return row;
