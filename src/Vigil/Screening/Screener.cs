@@ -64,10 +64,11 @@ public sealed class Screener : IScreener
         var scratchSpace = scratch.Value!;
         for (var v = 0; v < variants.Count; v++)
         {
-            var q = Prepare(variants[v], looseVowels);
-            var sims = Expand(q);
+            var tokens = Array.ConvertAll(variants[v].Tokens, t => TokenInfo(t, looseVowels));
+            var q = comparer.Prepare(variants[v], looseVowels, Array.ConvertAll(tokens, t => t.Keys));
+            var sims = Array.ConvertAll(tokens, t => t.Neighbours);
             prepared[v] = (q, sims);
-            foreach (var nameId in Candidates(q, sims, query.Schema, scratchSpace))
+            foreach (var nameId in Candidates(tokens, query.Schema, scratchSpace))
             {
                 var name = index.Names[nameId];
                 var comparison = comparer.Compare(q, name.Candidate, new NeighbourSimilarities(sims, name.TokenIds), explain: false);
@@ -182,12 +183,11 @@ public sealed class Screener : IScreener
     private static string CjkLetters(string name)
     {
         var any = false;
-        foreach (var ch in name) if (IsCjk(ch)) { any = true; break; }
+        foreach (var ch in name) if (Matching.NameAnalyzer.IsCjk(ch)) { any = true; break; }
         if (!any) return "";
-        return new string(name.Where(IsCjk).ToArray());
+        return new string(name.Where(Matching.NameAnalyzer.IsCjk).ToArray());
     }
 
-    private static bool IsCjk(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7A3';
 
     private List<AnalyzedName> AnalyzeQuery(ScreeningQuery query)
     {
@@ -215,31 +215,10 @@ public sealed class Screener : IScreener
         foreach (var c in name)
         {
             if (!char.IsLetter(c)) continue;
-            if (IsCjk(c)) return false;
+            if (Matching.NameAnalyzer.IsCjk(c)) return false;
             if (c > '\u024F' && c is < '\u1E00' or > '\u1EFF') nonLatin = true;
         }
         return nonLatin;
-    }
-
-    /// <summary>A query spelling with its tokens' keys (from the token cache) and weights.</summary>
-    private QueryName Prepare(AnalyzedName name, bool looseVowels)
-    {
-        var keys = new TokenKeys[name.Tokens.Length];
-        var w = new double[name.Tokens.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = TokenInfo(name.Tokens[i], looseVowels).Keys;
-            w[i] = name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(name.Tokens[i]);
-        }
-        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, looseVowels) { Organisation = name.Organisation };
-    }
-
-    /// <summary>For each query token, the vocabulary tokens similar enough to pair with it, sorted by id.</summary>
-    private Neighbour[][] Expand(QueryName q)
-    {
-        var result = new Neighbour[q.Tokens.Length][];
-        for (var i = 0; i < result.Length; i++) result[i] = TokenInfo(q.Tokens[i], q.Transliterated).Neighbours;
-        return result;
     }
 
     /// <summary>
@@ -282,14 +261,14 @@ public sealed class Screener : IScreener
     /// do not bring in names by themselves when together they carry less than <see cref="NonEssentialShare"/> of
     /// the query's weight: a name that shares only those cannot cover the query. They still count in the bound.
     /// </summary>
-    private List<int> Candidates(QueryName q, Neighbour[][] sims, EntitySchema? schema, Scratch s)
+    private List<int> Candidates(QueryToken[] tokens, EntitySchema? schema, Scratch s)
     {
         s.Generation++;
         var touched = s.Touched;
         touched.Clear();
-        var n = sims.Length;
+        var n = tokens.Length;
         var total = 0.0;
-        for (var i = 0; i < n; i++) total += TokenInfo(q.Tokens[i], q.Transliterated).MaxGain;
+        foreach (var t in tokens) total += t.MaxGain;
         var cutoff = 0.0;
         foreach (var candidate in GainCutoffs)
         {
@@ -297,13 +276,13 @@ public sealed class Screener : IScreener
             for (var i = 0; i < n; i++)
             {
                 var best = 0.0;
-                foreach (var nb in sims[i]) if (nb.Gain < candidate && nb.Gain > best) best = nb.Gain;
+                foreach (var nb in tokens[i].Neighbours) if (nb.Gain < candidate && nb.Gain > best) best = nb.Gain;
                 below += best;
             }
             if (below < NonEssentialShare * total) { cutoff = candidate; break; }
         }
         for (var i = 0; i < n; i++)
-            foreach (var nb in sims[i])
+            foreach (var nb in tokens[i].Neighbours)
             {
                 if (nb.Gain < cutoff) continue;
                 foreach (var nameId in index.Postings(nb.TokenId))
@@ -311,7 +290,7 @@ public sealed class Screener : IScreener
             }
         // A query token that the lists write as two (Jongun / Jong Un) reaches its names through both halves.
         for (var i = 0; i < n; i++)
-            foreach (var (left, right) in TokenInfo(q.Tokens[i], q.Transliterated).Splits)
+            foreach (var (left, right) in tokens[i].Splits)
             {
                 var gain = 0.5 * (index.Weight(left) + index.Weight(right));
                 foreach (var nameId in index.Postings(left))
@@ -325,7 +304,7 @@ public sealed class Screener : IScreener
         rowGains.Clear();
         var rows = 0;
         for (var i = 0; i < n; i++)
-            foreach (var nb in sims[i])
+            foreach (var nb in tokens[i].Neighbours)
             {
                 if (s.RowStamp[nb.TokenId] != s.Generation)
                 {

@@ -91,9 +91,15 @@ internal static class NameAnalyzer
     {
         if (name.IndexOfAny(NameDots) < 0) return false;
         foreach (var c in name)
-            if (c is >= '\u3040' and <= '\u30FA' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF') return true;
+            if (IsHanOrKana(c) && Array.IndexOf(NameDots, c) < 0) return true;
         return false;
     }
+
+    /// <summary>Kana (hiragana and katakana) or a Chinese character.</summary>
+    public static bool IsHanOrKana(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF';
+
+    /// <summary>A letter of a script written in syllables or characters rather than letters: kana, Chinese characters, Hangul.</summary>
+    public static bool IsCjk(char c) => IsHanOrKana(c) || HangulRomanizer.IsHangulSyllable(c);
 
     private static string[] JoinedSyllables(string name) =>
         name.Split(NameDots, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -180,6 +186,10 @@ internal static class NameAnalyzer
         return [.. kept];
     }
 
+    /// <summary>
+    /// Legal forms looked for glued to a word: a chosen few from legal_forms.tsv, not all of it, because the short
+    /// ones (sa, as, co, se, nv) end too many ordinary words (Barbosa, Petrocas) to be split off on sight.
+    /// </summary>
     private static readonly string[] GluedLegalForms = ["gmbh", "ag", "llc", "ltd", "inc", "plc", "ooo", "jsc"];
 
     /// <summary>A legal form glued to the name's last word (SiemensAG) is split off so that it reads as one.</summary>

@@ -49,15 +49,14 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
 
     public MatcherWeights Weights => weights;
 
-    public QueryName Prepare(AnalyzedName name, bool transliterated)
+    public QueryName Prepare(AnalyzedName name, bool transliterated) =>
+        Prepare(name, transliterated, Array.ConvertAll(name.Tokens, index.KeysFor));
+
+    /// <summary>A query spelling with its tokens' keys already known (the screener caches them per token).</summary>
+    public QueryName Prepare(AnalyzedName name, bool transliterated, TokenKeys[] keys)
     {
-        var keys = new TokenKeys[name.Tokens.Length];
         var w = new double[name.Tokens.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = index.KeysFor(name.Tokens[i]);
-            w[i] = name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(name.Tokens[i]);
-        }
+        for (var i = 0; i < w.Length; i++) w[i] = name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(name.Tokens[i]);
         return new QueryName(name.Tokens, name.IsLegalForm, keys, w, transliterated) { Organisation = name.Organisation };
     }
 

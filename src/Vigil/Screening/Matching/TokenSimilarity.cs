@@ -72,7 +72,7 @@ internal static class TokenSimilarity
         { best = NearSkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
         if (best < BalticSimilarity)
         {
-            var baltic = Math.Max(BalticForm(a, b), BalticForm(b, a));
+            var baltic = Math.Max(BalticForm(a, b, kb), BalticForm(b, a, ka));
             if (baltic > best) { best = baltic; kind = TokenMatchKind.Variant; }
         }
         // The feminine and masculine forms of one name are two people's names (Luisa/Luis, Antonia/Antonio, Yevgeniya/Yevgeniy, Ivanova/Ivanov).
@@ -90,14 +90,13 @@ internal static class TokenSimilarity
     public static string? BalticStem(string token) =>
         token.Length >= 5 && token[^1] == 's' && token[^2] is 'j' or 'v' or 'a' or 'i' or 'u' or 'y' ? token[..^1] : null;
 
-    /// <summary><see cref="BalticSimilarity"/> when <paramref name="a"/> is <paramref name="b"/> with a Baltic ending (the same, a known variant or the same sound).</summary>
-    private static double BalticForm(string a, string b)
+    /// <summary><see cref="BalticSimilarity"/> when <paramref name="a"/> is <paramref name="b"/> (with keys <paramref name="kb"/>) with a Baltic ending: the same, a known variant or the same sound.</summary>
+    private static double BalticForm(string a, string b, TokenKeys kb)
     {
         if (b[^1] == 's' || BalticStem(a) is not { } stem) return 0;
         if (stem == b) return BalticSimilarity;
-        var groups = VariantGroups.Build();
-        if (groups.TryGetValue(stem, out var g) && groups.TryGetValue(b, out var h) && g == h) return BalticSimilarity;
-        return PhoneticKey.Sound(stem) == PhoneticKey.Sound(b) ? BalticSimilarity : 0;
+        if (kb.Group >= 0 && VariantGroups.Build().TryGetValue(stem, out var g) && g == kb.Group) return BalticSimilarity;
+        return kb.Sound.Length > 0 && PhoneticKey.Sound(stem) == kb.Sound ? BalticSimilarity : 0;
     }
 
     /// <summary>Similarity left to a feminine/masculine pair of one name: too low to pair them.</summary>
