@@ -5,6 +5,9 @@ namespace Vigil.Tests.Ingest;
 
 public class TextDecoderTests
 {
+    // The tests encode their input with legacy code pages before the decoder (which registers them) may have been used.
+    static TextDecoderTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
     private const string Russian = "Россия и КНДР подписали договор о всеобъемлющем стратегическом партнёрстве во время визита Путина в Пхеньян.";
     private const string Italian = "La città è più grande di quanto si pensasse: è così, perché l’accordo è già firmato.";
 
