@@ -213,6 +213,8 @@ public sealed class EntityRecognizer
             // One-word person names from lists are not matched: only full names are.
             if (i == j) return false;
         }
+        // "Come noto": a plain word opening a sentence is not the accented name that shares its key (Côme, the French Como).
+        if (i == j && sentenceStart[i] && e.AccentedSurface is { } accented && !first.SpanOf(text).Equals(accented, StringComparison.OrdinalIgnoreCase)) return false;
         if (e.NeedsCue)
         {
             var cue = AllCaps(text, first);

@@ -34,4 +34,15 @@ public sealed class EntityRecognizerTests(ExtractorFixture fixture) : IClassFixt
         Assert.Contains(mentions, m => m.Text == "Mario Bellandi" && m.Schema == EntitySchema.Person);
         Assert.Contains(mentions, m => m.Text == "Bellandi" && m.Name == "Mario Bellandi");
     }
+
+    [Fact]
+    public void A_plain_word_opening_a_sentence_is_not_an_accented_place_name_with_the_same_key()
+    {
+        var mentions = Mentions("Come noto, la delegazione è partita ieri. Il vertice si terrà a Como.");
+        Assert.DoesNotContain(mentions, m => m.Text == "Come");
+        Assert.Contains(mentions, m => m.Text == "Como" && m.Schema == EntitySchema.Location);
+
+        // Written with its accent, the French name is the place.
+        Assert.Contains(Mentions("Côme accueille le sommet."), m => m.Text == "Côme" && m.Name == "Como");
+    }
 }

@@ -1,3 +1,4 @@
+using Vigil.Analysis;
 using Vigil.Extraction;
 using Vigil.Extraction.Ner;
 using Vigil.Model;
@@ -29,6 +30,32 @@ public sealed class ExtractorModelTests(ExtractorFixture fixture) : IClassFixtur
         Assert.DoesNotContain(fixture.Extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "it")).Mentions, m => m.Schema == EntitySchema.Person);
     }
 
+    [Fact]
+    public void A_document_context_model_tags_the_document_sentences_together()
+    {
+        TaggedSentence[] running =
+        [
+            S("ieri Mario Rossi ha parlato", "O B-PER I-PER O O"),
+            S("Rossi ha detto no", "B-PER O O O"),
+            S("ieri Luca Bianchi ha parlato", "O B-PER I-PER O O"),
+            S("Bianchi ha detto no", "B-PER O O O"),
+            S("ieri ha parlato", "O O O"),
+            S("ha detto no", "O O O"),
+        ];
+        var model = SequenceTagger.Train(running, fixture.Extractor.Gazetteer, epochs: 10, bits: 14, documentWindow: 3, twoStage: true);
+        var extractor = new Extractor(fixture.Extractor.Gazetteer, new ExtractorOptions { NerModels = new Dictionary<string, SequenceTagger> { ["it"] = model } });
+        const string text = "Ieri Paolo Neri ha parlato. Neri ha detto no.";
+        var found = extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "it")).Mentions
+            .Where(m => m.Confidence == 0.6).Select(m => m.Text).ToList();
+
+        IReadOnlyList<string>[] sentences = ["Ieri Paolo Neri ha parlato .".Split(' '), "Neri ha detto no .".Split(' ')];
+        var expected = model.PredictDocument(sentences, fixture.Extractor.Gazetteer)
+            .SelectMany((tags, k) => NerLabels.Spans(tags).Select(s => string.Join(' ', sentences[k].Skip(s.First).Take(s.Last - s.First + 1))))
+            .ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found);
+    }
+
     private static TaggedSentence Chars(string text, string name, string type)
     {
         var chars = text.Select(c => c == ' ' ? "_" : c.ToString()).ToArray();
@@ -55,5 +82,35 @@ public sealed class ExtractorModelTests(ExtractorFixture fixture) : IClassFixtur
         var person = Assert.Single(mentions, m => m.Schema == EntitySchema.Person);
         Assert.Equal("최지훈", person.Text);
         Assert.Equal(text[person.Span.Start..person.Span.End], person.Text);
+    }
+
+    [Fact]
+    public void Inflected_Russian_names_from_a_model_resolve_to_one_entity()
+    {
+        // The model only finds the mentions (it is trained on these very words); the point is their names.
+        var model = SequenceTagger.Train(
+        [
+            S("Губернатор Ленинградской области заявил .", "O B-LOC I-LOC O O"),
+            S("Губернатор Тверской области заявил .", "O B-LOC I-LOC O O"),
+            S("Вчера в Ленинградскую область прибыл министр .", "O O B-LOC I-LOC O O O"),
+            S("Вчера в Тверскую область прибыл министр .", "O O B-LOC I-LOC O O O"),
+            S("Министр Сидоров заявил .", "O B-PER O O"),
+            S("Министру Сидорову сказали .", "O B-PER O O"),
+            S("Министр Петров заявил .", "O B-PER O O"),
+            S("Министру Петрову сказали .", "O B-PER O O"),
+            S("Вчера министр заявил .", "O O O O"),
+        ], fixture.Extractor.Gazetteer, epochs: 10, bits: 14);
+        var extractor = new Extractor(fixture.Extractor.Gazetteer, new ExtractorOptions { NerModels = new Dictionary<string, SequenceTagger> { ["ru"] = model } });
+        Document Doc(string id, string text) => new(id, "t", text, Ids.Hash(text), Lang: "ru");
+        Document[] docs = [Doc("a", "Губернатор Ленинградской области заявил. Министр Сидоров заявил."), Doc("b", "Вчера в Ленинградскую область прибыл министр. Министру Сидорову сказали.")];
+        var extractions = docs.Select(extractor.Extract).ToList();
+        var places = extractions.SelectMany(x => x.Mentions).Where(m => m.Schema == EntitySchema.Location).ToList();
+        Assert.Equal(["Ленинградской области", "Ленинградскую область"], places.Select(m => m.Text));
+        Assert.All(places, m => Assert.Equal("Ленинградская область", m.Name));
+        var entities = new EntityResolver().Resolve(docs, extractions);
+        Assert.Equal(2, Assert.Single(entities, e => e.Schema == EntitySchema.Location).Mentions.Count);
+        var person = Assert.Single(entities, e => e.Schema == EntitySchema.Person);
+        Assert.Equal("Сидоров", person.Name);
+        Assert.Equal(["Сидоров", "Сидорову"], person.Mentions.Select(m => m.Text));
     }
 }

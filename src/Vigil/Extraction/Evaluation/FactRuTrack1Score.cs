@@ -251,3 +251,24 @@ public sealed class FactRuTrack1Score
         return result;
     }
 }
+
+/// <summary>The comparator's two modes side by side, as both Russian suites report them: default (LocOrg its own type) and -l (LocOrg as loc).</summary>
+public sealed class FactRuTrack1Scores
+{
+    public FactRuTrack1Score Official { get; } = new();
+    public FactRuTrack1Score LocOrgAsLocation { get; } = new(locOrgAsLocation: true);
+
+    public void Add(FactRuDocument doc, IReadOnlyList<(string Type, int Start, int Length)> system)
+    {
+        Official.Add(doc, system);
+        LocOrgAsLocation.Add(doc, system);
+    }
+
+    /// <summary>The per-type F1 of the default mode and the overall F1 of -l, for a report's extra figures.</summary>
+    public Dictionary<string, double> Extras()
+    {
+        var extras = FactRuTrack1Score.Types.ToDictionary(t => $"F1 {t} (track 1)", t => Math.Round(Official.ByType[t].F1, 4));
+        extras["overall F1, LocOrg scored as loc (t1_eval.py -l)"] = Math.Round(LocOrgAsLocation.Overall.F1, 4);
+        return extras;
+    }
+}

@@ -20,8 +20,7 @@ public sealed class NerRussianDevSuite : IEvalSuite
     {
         var docs = FactRuCorpus.Read(Path.Combine(context.SharedRoot, "data", "eval", "factrueval2016_ru", "devset"), keepLocOrg: true);
         var spec = NerModels.Find("ner-ru");
-        var official = new FactRuTrack1Score();
-        var locOrgAsLocation = new FactRuTrack1Score(locOrgAsLocation: true);
+        var scores = new FactRuTrack1Scores();
         var trainTime = TimeSpan.Zero;
         var sw = new Stopwatch();
         for (var fold = 0; fold < Folds; fold++)
@@ -35,16 +34,13 @@ public sealed class NerRussianDevSuite : IEvalSuite
             foreach (var doc in heldOut)
             {
                 var predicted = doc.Sentences.Select(s => (IReadOnlyList<string>)tagger.Predict(s.Words, NerModels.FeatureGazetteer.Value)).ToList();
-                var mentions = NerRussianSuite.SystemMentions(doc, predicted).ToList();
-                official.Add(doc, mentions);
-                locOrgAsLocation.Add(doc, mentions);
+                scores.Add(doc, NerRussianSuite.SystemMentions(doc, predicted).ToList());
             }
             sw.Stop();
-            context.Log.WriteLine($"ner-ru-dev: fold {fold + 1}/{Folds} done, overall F1 so far {official.Overall.F1:F4}");
+            context.Log.WriteLine($"ner-ru-dev: fold {fold + 1}/{Folds} done, overall F1 so far {scores.Official.Overall.F1:F4}");
         }
-        var o = official.Overall;
-        var extras = FactRuTrack1Score.Types.ToDictionary(t => $"F1 {t} (track 1)", t => Math.Round(official.ByType[t].F1, 4));
-        extras["overall F1, LocOrg scored as loc (t1_eval.py -l)"] = Math.Round(locOrgAsLocation.Overall.F1, 4);
+        var o = scores.Official.Overall;
+        var extras = scores.Extras();
         extras["training seconds"] = Math.Round(trainTime.TotalSeconds, 1);
         return new EvalReport(Name, $"factRuEval-2016 devset ({docs.Count} documents), {Folds}-fold cross-validation by document",
             [new EvalScore("Vigil perceptron (ner-ru features and labels)", o.Precision, o.Recall, o.F1, o.Gold, sw.Elapsed, extras)],

@@ -14,6 +14,12 @@ public sealed record GazetteerEntry(string Name, EntitySchema Schema, string Sou
 
     /// <summary>How the text must write the name: capitalised (default), in capitals (acronyms), or any case.</summary>
     public CaseRule Case { get; init; }
+
+    /// <summary>
+    /// The one-word name as written with the accents its key folds away ("Côme", the French Como), else null: at the start of a
+    /// sentence, where capitals say nothing, only that spelling is taken for the name and not the plain word ("Come noto").
+    /// </summary>
+    public string? AccentedSurface { get; init; }
 }
 
 public enum CaseRule { Capitalised, AllCaps, AnyCase }
@@ -58,8 +64,11 @@ public sealed class Gazetteer
             if (letters.Count >= 2 && letters.All(char.IsUpper) && keys.Count == 1 && surface.Length <= 6) entry = entry with { Case = CaseRule.AllCaps };
             else if (letters.Count > 0 && char.IsLower(letters[0])) entry = entry with { Case = CaseRule.AnyCase };
         }
+        entry = entry with { AccentedSurface = keys.Count == 1 && HasFoldedAccents(surface) ? surface.Trim() : null };
         if (_entries.TryGetValue(key, out var existing) && existing.Priority >= entry.Priority)
         {
+            // Also written without accents under the same key: the plain spelling is the name's too.
+            if (existing.Name == entry.Name && existing.AccentedSurface is not null && entry.AccentedSurface is null) _entries[key] = existing = existing with { AccentedSurface = null };
             // The same body written two ways ("TASS", "Tass"): the key accepts the more permissive case.
             if (existing.Name == entry.Name && entry.Case < existing.Case) _entries[key] = existing with { Case = entry.Case };
             else if (existing.Name == entry.Name && existing.Case == CaseRule.AllCaps && entry.Case != CaseRule.AllCaps) _entries[key] = existing with { Case = entry.Case };
@@ -74,6 +83,15 @@ public sealed class Gazetteer
             prefix += " " + keys[i];
             _prefixes.Add(prefix);
         }
+    }
+
+    /// <summary>True when the name has a Latin letter whose key loses its accent (ô → o); other scripts' letters are not looked at.</summary>
+    private static bool HasFoldedAccents(string surface)
+    {
+        foreach (var c in surface)
+            if (c is >= '\u00C0' and <= '\u024F' or >= '\u1E00' and <= '\u1EFF' && char.IsLetter(c)
+                && Tokenizer.Normalize([c]) is var key && (key.Length != 1 || key[0] != char.ToLowerInvariant(c))) return true;
+        return false;
     }
 
     /// <summary>Adds an already computed key (copying a shared base gazetteer).</summary>

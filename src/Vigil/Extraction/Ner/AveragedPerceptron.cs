@@ -67,6 +67,9 @@ public sealed class AveragedPerceptron
         Bump((int)(feature & (uint)_mask) * Classes + cls, delta);
     }
 
+    /// <summary>Adds <paramref name="delta"/> to a trained (averaged) weight, outside the averaging.</summary>
+    public void Shift(uint feature, int cls, float delta) => _weights[(int)(feature & (uint)_mask) * Classes + cls] += delta;
+
     /// <summary>One feature's weight for one class.</summary>
     public float Weight(uint feature, int cls) => _weights[(int)(feature & (uint)_mask) * Classes + cls];
 

@@ -29,8 +29,21 @@ public static class NerFeatures
         public int[] WordStart { get; init; } = [];
         public int[] WordEnd { get; init; } = [];
         public string[] Units { get; init; } = [];
+        /// <summary>Characters only: the Korean lexicon's label of each character ("B-LOC", "L-ORG"; "=" added when the name is the whole stem), "" elsewhere.</summary>
+        public string[] Lexicon { get; init; } = [];
+        /// <summary>Characters only: whether the character's eojeol stem (and the stem without a surname) is a common word: "ss" both, "s-", "-s", "--", "" when unknown.</summary>
+        public string[] Vocabulary { get; init; } = [];
+        /// <summary>Characters only: <see cref="KoreanLexicon.Foreignness"/> of the character's eojeol stem (−3…3), empty without a lexicon.</summary>
+        public sbyte[] Foreign { get; init; } = [];
+        /// <summary>Characters only: the length of the surname that starts the character's eojeol stem (1 or 2 syllables), 0 when none.</summary>
+        public byte[] Surname { get; init; } = [];
         /// <summary>Words of Russian sentences: "q" for a word between an opening and a closing quote mark (« », “ ”, " "), "-" elsewhere; empty otherwise.</summary>
         public string[] Quoted { get; init; } = [];
+        /// <summary>Per word, what other occurrences of it in the document say (<see cref="DocumentContext"/>); empty when the tagger reads sentences alone.</summary>
+        public string[][] Elsewhere { get; set; } = [];
+        /// <summary>Cyrillic words of Russian sentences, from the OpenCorpora dictionary when installed: see <see cref="RussianLexiconView"/>; empty otherwise.</summary>
+        public string[] LexiconKinds { get; init; } = [];
+        public string[] Lemmas { get; init; } = [];
     }
 
     private static readonly HashSet<string> OrganisationHeads = new[]
@@ -70,13 +83,15 @@ public static class NerFeatures
             stems[i] = lower[i].Length > 3 && NameKeys.IsCyrillic(lower[i][0]) ? NameKeys.RussianStem(lower[i]) : lower[i];
             seen[i] = lowerVocabulary is not null && lowerVocabulary.Contains(lower[i]);
         }
+        var russian = words.Any(x => x.Length > 0 && NameKeys.IsCyrillic(x[0]));
+        var (kinds, lemmas) = russian ? RussianLexiconViews(w, stems) : ([], []);
         return new SentenceView { Words = w, Lower = lower, Shapes = shapes, Stems = stems, SeenLower = seen, Gazetteer = GazetteerLabels(lower, gazetteer),
             // Russian-only, like the stems: judged on the factRuEval devset (vigil eval ner-ru-dev); the Italian model was tuned without it.
-            Quoted = words.Any(x => x.Length > 0 && NameKeys.IsCyrillic(x[0])) ? QuoteStates(words) : [] };
+            Quoted = russian ? QuoteStates(words) : [], LexiconKinds = kinds, Lemmas = lemmas };
     }
 
     /// <summary>A character sequence (spaces written "_", as <see cref="NerCorpora.ReadKlue"/> gives them) with each character's word bounds.</summary>
-    public static SentenceView CharacterView(IReadOnlyList<string> chars, Gazetteer? gazetteer = null)
+    public static SentenceView CharacterView(IReadOnlyList<string> chars, Gazetteer? gazetteer = null, KoreanLexicon? lexicon = null)
     {
         var n = chars.Count;
         var w = new string[n]; var kinds = new string[n]; var starts = new int[n]; var ends = new int[n]; var units = new string[n];
@@ -109,8 +124,87 @@ public static class NerFeatures
                 }
             }
         }
-        return new SentenceView { Mode = FeatureSet.Characters, Words = w, Lower = w, Shapes = kinds, Gazetteer = gaz, WordStart = starts, WordEnd = ends, Units = units };
+        var (marks, surname, vocabulary, foreign) = lexicon is null ? ([], [], [], []) : KoreanMarks(units, starts, lexicon);
+        return new SentenceView { Mode = FeatureSet.Characters, Words = w, Lower = w, Shapes = kinds, Gazetteer = gaz, WordStart = starts, WordEnd = ends, Units = units,
+            Lexicon = marks, Surname = surname, Vocabulary = vocabulary, Foreign = foreign };
     }
+
+    /// <summary>
+    /// The lexicon's names inside each eojeol, longest first from left to right ("서울시청에서" → 서울, a place,
+    /// then 시청), and whether the eojeol's stem (without particle and title: "김씨는" → 김) starts with a surname.
+    /// </summary>
+    private static (string[] Marks, byte[] Surname, string[] Vocabulary, sbyte[] Foreign) KoreanMarks(string[] units, int[] starts, KoreanLexicon lexicon)
+    {
+        var n = units.Length;
+        var foreign = new sbyte[n];
+        var marks = new string[n];
+        var surname = new byte[n];
+        var vocabulary = new string[n];
+        Array.Fill(marks, "");
+        Array.Fill(vocabulary, "");
+        for (var ws = 0; ws < n; ws++)
+        {
+            if (starts[ws] != ws || units[ws] == "_") continue;
+            var unit = units[ws];
+            var (stemLength, titleLength) = KoreanStem(unit);
+            var nameLength = stemLength - titleLength;
+            var sur = nameLength <= 4 ? lexicon.SurnameLength(unit.AsSpan(0, nameLength)) : 0;
+            for (var k = 0; k < unit.Length; k++) surname[ws + k] = (byte)sur;
+            if (lexicon.HasVocabulary)
+            {
+                var word = (lexicon.IsWord(unit.AsSpan(0, stemLength)) ? "s" : "-")
+                           + (sur > 0 && nameLength > sur ? lexicon.IsWord(unit.AsSpan(sur, nameLength - sur)) ? "s" : "-" : "");
+                for (var k = 0; k < unit.Length; k++) vocabulary[ws + k] = word;
+                var score = (sbyte)lexicon.Foreignness(unit.AsSpan(0, stemLength));
+                for (var k = 0; k < unit.Length; k++) foreign[ws + k] = score;
+            }
+            for (var p = 0; p < unit.Length - 1;)
+            {
+                var found = 0; string? type = null;
+                for (var len = Math.Min(unit.Length - p, lexicon.MaxLength); len >= 2; len--)
+                    if ((type = lexicon.TypeOf(unit.AsSpan(p, len))) is not null) { found = len; break; }
+                if (found == 0) { p++; continue; }
+                var whole = p == 0 && (found == stemLength || found == nameLength) ? "=" : "";
+                for (var q = 0; q < found; q++)
+                    marks[ws + p + q] = (q == 0 ? "B-" : q == found - 1 ? "L-" : "I-") + type + whole;
+                p += found;
+            }
+        }
+        return (marks, surname, vocabulary, foreign);
+    }
+
+    // Titles written onto a person's name in one eojeol ("김씨", "박대통령"): the name is the stem without them.
+    private static readonly string[] Titles =
+    [
+        "위원장", "대통령", "사무총장", "대변인", "부총리", "총리", "장관", "의원", "감독", "선수", "대표", "회장", "사장", "교수", "기자", "씨", "군", "양", "옹",
+        "총장", "국장", "부장", "원장", "시장", "지사", "변호사", "검사", "판사", "박사", "작가", "위원", "당선인", "후보", "여사", "씨와", "측",
+    ];
+
+    // Last syllables of place and organisation names: "부산시", "한강", "국방부", "새누리당", "삼성전자".
+    private static readonly string[] PlaceEnds = ["시", "군", "구", "도", "동", "읍", "면", "리", "역", "강", "산", "항", "섬", "궁", "로", "길", "공항", "해", "만", "반도"];
+    private static readonly string[] OrganisationEnds =
+    [
+        "위원회", "대학교", "연구원", "연구소", "협회", "은행", "그룹", "전자", "공사", "공단", "재단", "센터", "방송", "일보", "신문", "병원", "학교", "대학", "법원",
+        "경찰서", "본부", "당", "회", "원", "부", "청", "처", "국", "사", "대", "단",
+    ];
+
+    /// <summary>The eojeol's stem length (without its particle) and, within the stem, the length of a title ending it ("김씨는" → 2, 1).</summary>
+    private static (int Stem, int Title) KoreanStem(string unit)
+    {
+        var stem = unit.Length - JosaLength(unit);
+        foreach (var t in Titles)
+            if (stem > t.Length && unit.AsSpan(0, stem).EndsWith(t, StringComparison.Ordinal)) return (stem, t.Length);
+        return (stem, 0);
+    }
+
+    private static string SuffixClass(ReadOnlySpan<char> stem)
+    {
+        foreach (var t in Titles) if (stem.Length > t.Length && stem.EndsWith(t, StringComparison.Ordinal)) return "title";
+        foreach (var e in OrganisationEnds) if (stem.Length > e.Length && stem.EndsWith(e, StringComparison.Ordinal)) return "o" + e;
+        foreach (var e in PlaceEnds) if (stem.Length > e.Length && stem.EndsWith(e, StringComparison.Ordinal)) return "l" + e;
+        return "";
+    }
+
 
     internal static bool IsSpace(string c) => c == "_" || c.Length == 0 || char.IsWhiteSpace(c[0]);
 
@@ -197,6 +291,9 @@ public static class NerFeatures
         return Hash(h, b);
     }
 
+    /// <summary>The feature every token has (the per-label bias).</summary>
+    public static uint Bias => F(0, "bias");
+
     /// <summary>The feature standing for the transition from label <paramref name="prev"/> (or the sentence start).</summary>
     public static uint Transition(string prev) => F(99, prev);
 
@@ -270,6 +367,13 @@ public static class NerFeatures
             // Head nouns of organisation names ("компания", "министерство", "партия"), with the word's shape: an organisation's name often starts with one.
             if (OrganisationHeads.Contains(s.Stems[i])) features.Add(F(57, "head", s.Shapes[i]));
         }
+        if ((Ablate & 2048) == 0 && s.Elsewhere.Length == n)
+        {
+            // Document context (Italian): the other occurrences of this capitalised word, alone and with the word's position in its sentence.
+            var position = i == 0 ? "first" : "mid";
+            foreach (var hint in s.Elsewhere[i]) { features.Add(F(60, hint)); features.Add(F(61, hint, position)); }
+        }
+        if (s.LexiconKinds.Length == n) RussianLexiconFeatures(s, i, features);
         if ((Ablate & 256) == 0 && word.Length >= 2 && NameKeys.IsCyrillic(word[0]) && word.All(char.IsUpper))
         {
             // An acronym ("ФСБ", "ООН", "NATO"): the shape alone cannot tell it from an initial.
@@ -278,11 +382,104 @@ public static class NerFeatures
         }
     }
 
+    // --- Russian: the OpenCorpora lexicon (judged on the factRuEval devset, vigil eval ner-ru-dev) ---
+
+    /// <summary>Off switches for measurements (<see cref="Ablate"/> bits 1 &lt;&lt; 20 to 1 &lt;&lt; 22; templates 80-85 are this block's).</summary>
+    private const int AblateLexiconKinds = 1 << 20, AblateLexiconNeighbours = 1 << 21, AblateLemmas = 1 << 22;
+
+    /// <summary>The dictionary's view of each Cyrillic word of a sentence; empty when the dictionary is not installed.</summary>
+    private static (string[] Kinds, string[] Lemmas) RussianLexiconViews(string[] words, string[] stems)
+    {
+        var lexicon = OpenCorporaLexicon.Installed;
+        if (lexicon is null) return ([], []);
+        var kinds = new string[words.Length]; var lemmas = new string[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            (kinds[i], lemmas[i]) = word.Length > 0 && NameKeys.IsCyrillic(word[0]) ? RussianLexiconView(lexicon, word, stems[i]) : ("", "");
+        }
+        return (kinds, lemmas);
+    }
+
+    /// <summary>
+    /// What the dictionary says of a Cyrillic word: its proper-noun kinds ("S" surname, "N" first name, "P"
+    /// patronymic, "G" place, "O" organisation, "T" trademark; "c" when it also has a common reading, "a" an
+    /// abbreviation, "g" an adjective made from a place name; "?" unknown to the dictionary) and its lemma
+    /// (a proper reading's for a capitalised word; the stem for an unknown word).
+    /// </summary>
+    public static (string Kind, string Lemma) RussianLexiconView(OpenCorporaLexicon lexicon, string word, string stem)
+    {
+        var parses = lexicon.Parse(word);
+        if (parses.Count == 0) return ("?", stem);
+        var proper = ProperNounKind.None; var common = false; var abbreviation = false;
+        string? properLemma = null;
+        foreach (var p in parses)
+        {
+            proper |= p.Proper;
+            if (p.Proper == ProperNounKind.None) common = true;
+            else properLemma ??= p.Lemma;
+            abbreviation |= p.Abbreviation;
+        }
+        Span<char> kind = stackalloc char[12];
+        var k = 0;
+        if (proper.HasFlag(ProperNounKind.FirstName)) kind[k++] = 'N';
+        if (proper.HasFlag(ProperNounKind.Surname)) kind[k++] = 'S';
+        if (proper.HasFlag(ProperNounKind.Patronymic)) kind[k++] = 'P';
+        if (proper.HasFlag(ProperNounKind.Place)) kind[k++] = 'G';
+        if (proper.HasFlag(ProperNounKind.Organisation)) kind[k++] = 'O';
+        if (proper.HasFlag(ProperNounKind.Trademark)) kind[k++] = 'T';
+        if (common) kind[k++] = 'c';
+        if (abbreviation) kind[k++] = 'a';
+        if (proper == ProperNounKind.None && IsPlaceAdjective(lexicon, parses)) kind[k++] = 'g';
+        var lemma = properLemma is not null && char.IsUpper(word[0]) ? properLemma : parses[0].Lemma;
+        return (new string(kind[..k]), lemma);
+    }
+
+    /// <summary>An adjective made from a place name: "курский" from Курск, "российский" from Россия, "московский" from Москва.</summary>
+    private static bool IsPlaceAdjective(OpenCorporaLexicon lexicon, IReadOnlyList<LexiconParse> parses)
+    {
+        foreach (var p in parses)
+        {
+            if (p.PartOfSpeech != "ADJF" || p.Lemma.Length < 6 || !(p.Lemma.EndsWith("ский", StringComparison.Ordinal) || p.Lemma.EndsWith("цкий", StringComparison.Ordinal))) continue;
+            var b = p.Lemma[..^4];
+            string[] candidates = b.EndsWith("ов", StringComparison.Ordinal) || b.EndsWith("ев", StringComparison.Ordinal)
+                ? [b, b[..^2] + "а", b[..^2]] : [b, b + "а", b + "я", b + "ия", b + "ь"];
+            foreach (var c in candidates)
+                foreach (var q in lexicon.Parse(c))
+                    if (q.Proper.HasFlag(ProperNounKind.Place) && q.Lemma == c) return true;
+        }
+        return false;
+    }
+
+    private static void RussianLexiconFeatures(SentenceView s, int i, List<uint> features)
+    {
+        var n = s.Words.Length;
+        var kind = s.LexiconKinds[i];
+        if (kind.Length == 0) return;
+        if ((Ablate & AblateLexiconKinds) == 0)
+        {
+            features.Add(F(80, kind));
+            features.Add(F(81, kind, s.Shapes[i]));
+        }
+        if ((Ablate & AblateLexiconNeighbours) == 0)
+        {
+            var before = i == 0 ? "<s>" : s.LexiconKinds[i - 1];
+            var after = i + 1 >= n ? "</s>" : s.LexiconKinds[i + 1];
+            features.Add(F(82, before, kind));
+            features.Add(F(83, kind, after));
+        }
+        if ((Ablate & AblateLemmas) == 0) features.Add(F(84, s.Lemmas[i]));
+        // The word's kind with the next word's lemma: "Курской" (a place adjective) before any form of "область".
+        if ((Ablate & AblateLemmas) == 0) features.Add(F(85, kind, i + 1 >= n ? "</s>" : s.Lemmas[i + 1]));
+    }
+
     /// <summary>
     /// Features of one character of Korean text: the character and its neighbours (±2) as uni-, bi- and
     /// trigrams, character kinds, and its word (eojeol): the whole word, its position there (begin,
     /// middle, end, single), the part of the word before and after it, and the word's last one and
-    /// two syllables, where the particles (josa) that mark a name's role sit.
+    /// two syllables, where the particles (josa) that mark a name's role sit; and what the sentence view
+    /// carries from <see cref="KoreanLexicon"/>: known names inside the eojeol, a surname starting the
+    /// stem, whether the stem is a common word and how foreign it sounds.
     /// </summary>
     private static void ExtractCharacter(SentenceView s, int i, List<uint> features)
     {
@@ -343,6 +540,57 @@ public static class NerFeatures
             features.Add(F(34, stem, inStem));
             features.Add(F(35, josa == 0 ? "-" : unit.AsSpan(stemLength), inStem));
             features.Add(F(36, stemLength > 6 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture), inStem + c));
+            if ((Ablate & (1 << 14)) == 0)
+            {
+                // The stem's ending as a class: a place's (시, 강, 역), an organisation's (부, 당, 전자) or a person's title (씨, 장관).
+                var cls = SuffixClass(stem);
+                if (cls.Length > 0) { features.Add(F(60, cls, inStem)); features.Add(F(61, cls, stemLength > 6 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture))); }
+            }
+        }
+        if ((Ablate & (1 << 12)) == 0 && s.Lexicon.Length == n && s.Lexicon[i].Length > 0)
+        {
+            // A name of the Korean lexicon anywhere in the eojeol, "=" when it is the whole stem.
+            features.Add(F(65, s.Lexicon[i]));
+            features.Add(F(66, s.Lexicon[i], pos));
+            features.Add(F(67, s.Lexicon[i], c));
+        }
+        if ((Ablate & (1 << 13)) == 0 && s.Surname.Length == n && s.Surname[i] > 0)
+        {
+            // The stem starts with a surname: a 2–4 syllable stem is then often a person's name ("박근혜", "김모").
+            var (stemLength, titleLength) = KoreanStem(unit);
+            var nameLength = stemLength - titleLength;
+            var k = i - ws;
+            var where = k < s.Surname[i] ? "S" : k < nameLength ? "G" : k < stemLength ? "T" : "J";
+            features.Add(F(68, where, nameLength.ToString(CultureInfo.InvariantCulture)));
+            features.Add(F(69, where + nameLength.ToString(CultureInfo.InvariantCulture), titleLength > 0 ? unit.AsSpan(nameLength, titleLength) : "-"));
+        }
+        if ((Ablate & (1 << 17)) == 0 && s.Vocabulary.Length == n && s.Vocabulary[i].Length > 0)
+        {
+            // A stem that is no common word ("해서웨이") is more likely a name; with a surname, whether the rest is a word ("김치" is, "철수" is not).
+            var (stemLength, _) = KoreanStem(unit);
+            var k = i - ws;
+            var inStem = k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
+            features.Add(F(72, s.Vocabulary[i], inStem));
+            features.Add(F(73, s.Vocabulary[i] + (stemLength > 4 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture)), inStem + s.Surname[i].ToString(CultureInfo.InvariantCulture)));
+        }
+        if ((Ablate & (1 << 18)) == 0 && s.Foreign.Length == n)
+        {
+            // How foreign the stem sounds ("해서웨이", "스티븐"), with the words around it: foreign names run over several eojeols.
+            var (stemLength, _) = KoreanStem(unit);
+            var k = i - ws;
+            var inStem = k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
+            var here = s.Foreign[i].ToString(CultureInfo.InvariantCulture);
+            var foreignBefore = ws >= 2 ? s.Foreign[ws - 2].ToString(CultureInfo.InvariantCulture) : "<s>";
+            var foreignAfter = we + 2 < n ? s.Foreign[we + 2].ToString(CultureInfo.InvariantCulture) : "</s>";
+            features.Add(F(74, here, inStem));
+            features.Add(F(75, here + s.Vocabulary[i], inStem));
+            features.Add(F(76, foreignBefore + "|" + here + "|" + foreignAfter, inStem));
+        }
+        if ((Ablate & (1 << 16)) == 0)
+        {
+            // Four-grams: longer pieces of names and of the words around them.
+            features.Add(F(70, C(i - 3) + C(i - 2) + C(i - 1), c));
+            features.Add(F(71, c, C(i + 1) + C(i + 2) + C(i + 3)));
         }
     }
 

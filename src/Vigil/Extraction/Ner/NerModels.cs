@@ -14,21 +14,30 @@ public static class NerModels
     public const string CacheVariable = "VIGIL_CACHE";
 
     /// <param name="Revision">Raised when the training data or labels change, so a model cached before the change is not loaded.</param>
+    /// <param name="DocumentWindow">Sentences before and after that document context reads (0: each sentence alone); the training data must then keep each document's sentences together and in order.</param>
+    /// <param name="OutsidePenalty">Taken off the O label's bias after training (see <see cref="SequenceTagger.Train"/>), chosen by the model's development evaluation.</param>
+    /// <param name="TwoStage">With a document window: a second model reads the first one's labels for the word's other occurrences.</param>
+    /// <param name="RussianLexicon">Whether the features read the OpenCorpora dictionary when installed; a model trained without it is cached under its own name.</param>
     public sealed record Spec(string Name, string Language, string Description, Func<string, List<TaggedSentence>> TrainingData, int Epochs,
-        NerFeatures.FeatureSet Mode = NerFeatures.FeatureSet.Words, int Revision = 0);
+        NerFeatures.FeatureSet Mode = NerFeatures.FeatureSet.Words, int Revision = 0, int DocumentWindow = 0, bool TwoStage = false, float OutsidePenalty = 0,
+        bool RussianLexicon = false);
 
     public static readonly IReadOnlyList<Spec> All =
     [
         new("ner-it", "it", "Italian PER/LOC/ORG from KIND (NERMuD 2023) training splits (Wikinews, fiction, De Gasperi) and the Wikinews dev split",
-            shared => [.. NerCorpora.ReadConll(Kind(shared, "WN_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "WN_dev.tsv")),
-                       .. NerCorpora.ReadConll(Kind(shared, "FIC_train.tsv")), .. NerCorpora.ReadConll(Kind(shared, "ADG_train.tsv"))], 12),
+            shared => [.. ItalianTrainingSplits(shared), .. NerCorpora.ReadConll(KindFile(shared, "WN_dev.tsv"))], 12, Revision: 1, DocumentWindow: 10, TwoStage: true),
         new("ner-ru", "ru", "Russian PER/LOC/ORG/LOCORG from the factRuEval-2016 development set (its training data)",
-            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset"), keepLocOrg: true), 12, Revision: 3),
+            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset"), keepLocOrg: true), 12, Revision: 4, RussianLexicon: true),
         new("ner-ko", "ko", "Korean PS/LC/OG/DT/QT/TI over characters from KLUE-NER v1.1 dev (its training split is not in the shared data)",
-            shared => NerCorpora.ReadKlue(Path.Combine(shared, "data", "eval", "klue_ner_ko", "klue-ner-v1.1_dev.tsv"), keepAll: true), 12, NerFeatures.FeatureSet.Characters),
+            shared => NerCorpora.ReadKlue(Path.Combine(shared, "data", "eval", "klue_ner_ko", "klue-ner-v1.1_dev.tsv"), keepAll: true), 12, NerFeatures.FeatureSet.Characters,
+            Revision: 2, OutsidePenalty: 8),
     ];
 
-    private static string Kind(string shared, string file) => Path.Combine(shared, "data", "eval", "kind_it_ner", "evalita-2023", file);
+    public static string KindFile(string shared, string file) => Path.Combine(shared, "data", "eval", "kind_it_ner", "evalita-2023", file);
+
+    /// <summary>KIND's training splits (Wikinews, fiction, De Gasperi), each file's sentences in their running order.</summary>
+    public static List<TaggedSentence> ItalianTrainingSplits(string shared) =>
+        [.. NerCorpora.ReadConll(KindFile(shared, "WN_train.tsv")), .. NerCorpora.ReadConll(KindFile(shared, "FIC_train.tsv")), .. NerCorpora.ReadConll(KindFile(shared, "ADG_train.tsv"))];
 
     /// <summary>The gazetteer the models' features see: places and the lexicon, without list names, so training is reproducible.</summary>
     public static readonly Lazy<Gazetteer> FeatureGazetteer = new(() => GazetteerBuilder.Build([]), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -47,8 +56,10 @@ public static class NerModels
     /// <summary>The cache file of a model; its name carries the feature version, so builds with other features keep their own.</summary>
     public static string PathFor(string name)
     {
-        var revision = All.FirstOrDefault(s => s.Name == name)?.Revision ?? 0;
-        return Path.Combine(CacheDirectory, $"{name}.v{SequenceTagger.FormatVersion}{(revision > 0 ? $"r{revision}" : "")}.vgnr");
+        var spec = All.FirstOrDefault(s => s.Name == name);
+        var revision = spec?.Revision ?? 0;
+        var variant = spec is { RussianLexicon: true } && OpenCorporaLexicon.Installed is null ? "-nolex" : "";
+        return Path.Combine(CacheDirectory, $"{name}.v{SequenceTagger.FormatVersion}{(revision > 0 ? $"r{revision}" : "")}{variant}.vgnr");
     }
 
     public static Spec Find(string name) => All.FirstOrDefault(s => s.Name == name)
@@ -80,8 +91,10 @@ public static class NerModels
         var spec = Find(name);
         var sw = Stopwatch.StartNew();
         var data = spec.TrainingData(sharedRoot);
+        if (spec.RussianLexicon && OpenCorporaLexicon.Installed is null)
+            log.WriteLine($"{name}: warning: {OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory)} Training without the lexicon features (less accurate).");
         log.WriteLine($"{name}: training on {data.Count} sentences, {data.Sum(s => s.Words.Count)} tokens ({spec.Description})");
-        var tagger = SequenceTagger.Train(data, FeatureGazetteer.Value, spec.Epochs, seed: 1, log, mode: spec.Mode);
+        var tagger = SequenceTagger.Train(data, FeatureGazetteer.Value, spec.Epochs, seed: 1, log, mode: spec.Mode, documentWindow: spec.DocumentWindow, twoStage: spec.TwoStage, outsidePenalty: spec.OutsidePenalty);
         var path = PathFor(name);
         tagger.Save(path);
         log.WriteLine($"{name}: saved {path} ({new FileInfo(path).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");

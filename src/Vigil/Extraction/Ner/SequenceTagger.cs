@@ -18,6 +18,8 @@ public sealed record TaggedSentence(IReadOnlyList<string> Words, IReadOnlyList<s
 public sealed class SequenceTagger
 {
     private const int Magic = 0x5647_4E53; // "VGNS"
+    private const int DocumentMagic = 0x5647_4E44; // "VGND": the document window follows
+    private const int FirstStageMagic = 0x5647_4E31; // "VGN1": the first-stage model follows, length-prefixed
     /// <summary>Bumped whenever the features change: a model trained on other features is refused, not misread.</summary>
     public const int FormatVersion = 4;
     private const string Start = "<s>";
@@ -29,12 +31,27 @@ public sealed class SequenceTagger
     private readonly uint[] _transitions;   // feature of each previous label, index prev + 1
     private readonly NerFeatures.FeatureSet _mode;
     private readonly HashSet<string> _lowerVocabulary;
+    private readonly int _documentWindow;
+    /// <summary>Two-stage tagging: the model whose labels for the document this one reads (null: a single stage).</summary>
+    private SequenceTagger? _firstStage;
+    /// <summary>The first stage reads the same views (same mode and lower-case vocabulary): they are built once for both stages.</summary>
+    private bool _firstStageSharesViews;
+
+    private SequenceTagger WithFirstStage(SequenceTagger? first)
+    {
+        _firstStage = first;
+        _firstStageSharesViews = first is not null && first._mode == _mode && first._lowerVocabulary.SetEquals(_lowerVocabulary);
+        return this;
+    }
 
     public IReadOnlyList<string> Labels => _labels;
     public NerFeatures.FeatureSet Mode => _mode;
+    /// <summary>Sentences before and after whose words <see cref="DocumentContext"/> reads (0: each sentence alone).</summary>
+    public int DocumentWindow => _documentWindow;
 
-    private SequenceTagger(string[] labels, AveragedPerceptron model, NerFeatures.FeatureSet mode, HashSet<string> lowerVocabulary)
+    private SequenceTagger(string[] labels, AveragedPerceptron model, NerFeatures.FeatureSet mode, HashSet<string> lowerVocabulary, int documentWindow = 0)
     {
+        _documentWindow = documentWindow;
         _labels = labels;
         _model = model;
         _mode = mode;
@@ -86,14 +103,53 @@ public sealed class SequenceTagger
         ? (label[0] == 'U' ? "B-" : "I-") + label[2..]
         : label;
 
+    /// <param name="documentWindow">
+    /// When above 0, <paramref name="data"/> is read as running text (sentences of one document contiguous, as KIND keeps them)
+    /// and each sentence sees the other occurrences of its words this many sentences around it.
+    /// </param>
+    /// <param name="twoStage">
+    /// With a document window: a second model reads the labels a first model gave the word's other occurrences in the
+    /// document (Ratinov and Roth's prediction aggregation). It is trained on labels the first stage gave sentences it had
+    /// not seen (two folds of alternating blocks of sentences), so that it learns how far to trust them.
+    /// </param>
     public static SequenceTagger Train(IReadOnlyList<TaggedSentence> data, Gazetteer? gazetteer, int epochs = 6, int seed = 1, TextWriter? log = null, int bits = 21,
-        NerFeatures.FeatureSet mode = NerFeatures.FeatureSet.Words)
+        NerFeatures.FeatureSet mode = NerFeatures.FeatureSet.Words, int documentWindow = 0, bool twoStage = false, float outsidePenalty = 0)
+    {
+        if (!twoStage || mode != NerFeatures.FeatureSet.Words || documentWindow <= 0 || data.Count < 2)
+            return Train(data, gazetteer, epochs, seed, log, bits, mode, documentWindow, history: null, outsidePenalty);
+        // Blocks of about a news article's length; smaller when the data are few, so that both folds get some.
+        var blockSize = Math.Clamp(data.Count / 10, 1, 100);
+        var folds = new[] { new List<int>(), new List<int>() };
+        for (var i = 0; i < data.Count; i++) folds[i / blockSize % 2].Add(i);
+        var history = new IReadOnlyList<string>[data.Count];
+        for (var f = 0; f < 2; f++)
+        {
+            log?.WriteLine($"  first stage, fold {f + 1}/2");
+            var model = Train(folds[1 - f].Select(i => data[i]).ToList(), gazetteer, epochs, seed, log, bits, mode, documentWindow, history: null, outsidePenalty: 0);
+            // Each held-out block is tagged as running text of its own.
+            foreach (var block in folds[f].Chunk(blockSize))
+            {
+                var tagged = model.PredictDocument(block.Select(i => data[i].Words).ToList(), gazetteer);
+                for (var k = 0; k < block.Length; k++) history[block[k]] = tagged[k];
+            }
+        }
+        log?.WriteLine("  first stage, all data");
+        var first = Train(data, gazetteer, epochs, seed, log, bits, mode, documentWindow, history: null, outsidePenalty: 0);
+        log?.WriteLine("  second stage");
+        var second = Train(data, gazetteer, epochs, seed, log, bits, mode, documentWindow, history, outsidePenalty);
+        second.WithFirstStage(first);
+        return second;
+    }
+
+    private static SequenceTagger Train(IReadOnlyList<TaggedSentence> data, Gazetteer? gazetteer, int epochs, int seed, TextWriter? log, int bits,
+        NerFeatures.FeatureSet mode, int documentWindow, IReadOnlyList<IReadOnlyList<string>>? history, float outsidePenalty)
     {
         var tags = data.Select(s => ToBilou(s.Tags)).ToArray();
         var labels = tags.SelectMany(t => t).Distinct().OrderBy(l => l == "O" ? "" : l, StringComparer.Ordinal).ToArray();
         var vocabulary = mode == NerFeatures.FeatureSet.Words ? LowerVocabulary(data) : [];
-        var tagger = new SequenceTagger(labels, new AveragedPerceptron(labels.Length, bits), mode, vocabulary);
+        var tagger = new SequenceTagger(labels, new AveragedPerceptron(labels.Length, bits), mode, vocabulary, mode == NerFeatures.FeatureSet.Words ? documentWindow : 0);
         var views = data.Select(s => tagger.View(s.Words, gazetteer)).ToArray();
+        if (tagger._documentWindow > 0) DocumentContext.Annotate(views, tagger._documentWindow, history);
         var order = Enumerable.Range(0, data.Count).ToArray();
         var rng = new Random(seed);
         for (var epoch = 0; epoch < epochs; epoch++)
@@ -125,6 +181,9 @@ public sealed class SequenceTagger
             log?.WriteLine($"  epoch {epoch + 1}/{epochs}: token accuracy {(double)correct / Math.Max(1, total):0.0000}");
         }
         tagger._model.Average();
+        // The perceptron learns to say O where it is unsure, so names are missed more than invented; a penalty
+        // on O, chosen by cross-validation, moves the balance towards recall.
+        if (outsidePenalty != 0 && tagger._index.TryGetValue("O", out var outside)) tagger._model.Shift(NerFeatures.Bias, outside, -outsidePenalty);
         return tagger;
     }
 
@@ -150,7 +209,7 @@ public sealed class SequenceTagger
 
     /// <summary>The features' view of one sentence, as this model was trained to see it.</summary>
     public NerFeatures.SentenceView View(IReadOnlyList<string> words, Gazetteer? gazetteer) =>
-        _mode == NerFeatures.FeatureSet.Characters ? NerFeatures.CharacterView(words, gazetteer) : NerFeatures.View(words, gazetteer, _lowerVocabulary);
+        _mode == NerFeatures.FeatureSet.Characters ? NerFeatures.CharacterView(words, gazetteer, KoreanLexicon.Default.Value) : NerFeatures.View(words, gazetteer, _lowerVocabulary);
 
     private uint[][] Features(NerFeatures.SentenceView view)
     {
@@ -213,11 +272,35 @@ public sealed class SequenceTagger
 
     public string[] Predict(NerFeatures.SentenceView view) => Decode(Features(view)).Select(i => ToBio(_labels[i])).ToArray();
 
+    /// <summary>
+    /// Tags the sentences of one document, in order. A model trained with a document window reads the
+    /// other sentences for context; any other model tags each sentence alone, as <see cref="Predict(IReadOnlyList{string}, Gazetteer?)"/> does.
+    /// </summary>
+    public string[][] PredictDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer? gazetteer) =>
+        PredictViews(sentences.Select(s => View(s, gazetteer)).ToArray(), sentences, gazetteer);
+
+    private string[][] PredictViews(NerFeatures.SentenceView[] views, IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer? gazetteer)
+    {
+        if (_documentWindow > 0)
+        {
+            var first = _firstStage is null ? null
+                : _firstStageSharesViews ? _firstStage.PredictViews(views, sentences, gazetteer)
+                : _firstStage.PredictDocument(sentences, gazetteer);
+            DocumentContext.Annotate(views, _documentWindow, first);
+        }
+        return views.Select(Predict).ToArray();
+    }
+
     public void Save(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var tmp = path + ".tmp";
-        using (var fs = File.Create(tmp))
+        using (var fs = File.Create(tmp)) Write(fs);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    private void Write(Stream fs)
+    {
         {
             using (var w = new BinaryWriter(fs, System.Text.Encoding.UTF8, leaveOpen: true))
             {
@@ -228,15 +311,27 @@ public sealed class SequenceTagger
                 foreach (var l in _labels) w.Write(l);
                 w.Write(_lowerVocabulary.Count);
                 foreach (var v in _lowerVocabulary.Order(StringComparer.Ordinal)) w.Write(v);
+                // Optional, so that files written without it (models that read sentences alone) still load: the document window.
+                if (_documentWindow > 0) { w.Write(DocumentMagic); w.Write(_documentWindow); }
+                if (_firstStage is not null)
+                {
+                    using var inner = new MemoryStream();
+                    _firstStage.Write(inner);
+                    w.Write(FirstStageMagic); w.Write(inner.Length); w.Write(inner.GetBuffer(), 0, (int)inner.Length);
+                }
             }
             _model.Save(fs);
         }
-        File.Move(tmp, path, overwrite: true);
     }
 
     public static SequenceTagger Load(string path)
     {
         using var fs = File.OpenRead(path);
+        return Read(fs, path);
+    }
+
+    private static SequenceTagger Read(Stream fs, string path)
+    {
         using var r = new BinaryReader(fs, System.Text.Encoding.UTF8, leaveOpen: true);
         if (r.ReadInt32() != Magic) throw new InvalidDataException($"{path} is not a Vigil NER model.");
         if (r.ReadInt32() != FormatVersion) throw new StaleModelException($"{path} was trained on other features than this version of Vigil uses; run `vigil train` again.");
@@ -247,7 +342,21 @@ public sealed class SequenceTagger
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
         var count = r.ReadInt32();
         for (var i = 0; i < count; i++) vocabulary.Add(r.ReadString());
-        return new SequenceTagger(labels, AveragedPerceptron.Load(fs), mode, vocabulary);
+        // The weights are gzip data (1f 8b ...), which cannot start with the document marker.
+        var window = 0;
+        var mark = fs.Position;
+        if (fs.Length - mark >= 8 && r.ReadInt32() == DocumentMagic) window = r.ReadInt32();
+        else fs.Position = mark;
+        SequenceTagger? first = null;
+        mark = fs.Position;
+        if (fs.Length - mark >= 12 && r.ReadInt32() == FirstStageMagic)
+        {
+            var length = r.ReadInt64();
+            using var inner = new MemoryStream(r.ReadBytes(checked((int)length)));
+            first = Read(inner, path);
+        }
+        else fs.Position = mark;
+        return new SequenceTagger(labels, AveragedPerceptron.Load(fs), mode, vocabulary, window).WithFirstStage(first);
     }
 }
 

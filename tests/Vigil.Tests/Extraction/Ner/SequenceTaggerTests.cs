@@ -60,6 +60,44 @@ public sealed class SequenceTaggerTests
         finally { File.Delete(path); }
     }
 
+    // Running text: one short "document" after another, names repeated in them.
+    private static readonly TaggedSentence[] RunningText =
+    [
+        S("Mario Rossi vive a Roma", "B-PER I-PER O O B-LOC"),
+        S("Rossi lavora a Milano", "B-PER O O B-LOC"),
+        S("la Fiat apre a Torino", "O B-ORG O O B-LOC"),
+        S("Fiat chiude a Napoli", "B-ORG O O B-LOC"),
+        S("Anna Verdi visita Torino", "B-PER I-PER O B-LOC"),
+        S("Verdi parla a Roma", "B-PER O O B-LOC"),
+        S("la Banca Intesa chiude a Milano", "O B-ORG I-ORG O O B-LOC"),
+        S("Intesa apre a Torino", "B-ORG O O B-LOC"),
+    ];
+
+    [Fact]
+    public void A_two_stage_document_model_saves_and_loads_with_its_window_and_first_stage()
+    {
+        var tagger = SequenceTagger.Train(RunningText, null, epochs: 5, bits: 14, documentWindow: 2, twoStage: true);
+        var path = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}.vgnr");
+        try
+        {
+            tagger.Save(path);
+            var loaded = SequenceTagger.Load(path);
+            Assert.Equal(2, loaded.DocumentWindow);
+            IReadOnlyList<string>[] document = ["Luca Neri vive a Roma".Split(' '), "Neri lavora a Milano".Split(' ')];
+            Assert.Equal(tagger.PredictDocument(document, null), loaded.PredictDocument(document, null));
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Fact]
+    public void A_sentence_model_tags_a_document_sentence_by_sentence()
+    {
+        var tagger = SequenceTagger.Train(Training, null, epochs: 5, bits: 14);
+        Assert.Equal(0, tagger.DocumentWindow);
+        IReadOnlyList<string>[] document = ["Anna Rossi lavora a Napoli".Split(' '), "Rossi vive a Roma".Split(' ')];
+        Assert.Equal(document.Select(s => tagger.Predict(s, null)), tagger.PredictDocument(document, null));
+    }
+
     [Fact]
     public void Refuses_a_model_written_for_other_features()
     {
