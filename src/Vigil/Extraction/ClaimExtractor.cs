@@ -26,6 +26,7 @@ public static class ClaimExtractor
         keys ??= Tokenizer.Keys(text, tokens);
         // Which lexicon lists each token starts like, worked out once for the whole text.
         var lex = ClaimLexicon.Masks(keys);
+        var titles = PersonTitles.Collect(tokens, keys, lex, mentions);
         var claims = new List<Claim>();
         var t = 0;
         for (var s = 0; s < sentences.Count; s++)
@@ -37,13 +38,13 @@ public static class ClaimExtractor
             var last = t - 1;
             if (last < first) continue;
             var inSentence = mentions.Where(m => m.Span.Start >= span.Start && m.Span.End <= span.End).ToList();
-            FromSentence(document, text, tokens, keys, lex, new Sentence(s, span, first, last), inSentence, dates, quantities, claims);
+            FromSentence(document, text, tokens, keys, lex, new Sentence(s, span, first, last), inSentence, titles, dates, quantities, claims);
         }
         return claims;
     }
 
     private static void FromSentence(Document document, string text, IReadOnlyList<Token> tokens, string[] keys, int[] lex, Sentence s,
-        List<Mention> mentions, IReadOnlyList<DateMention> dates, IReadOnlyList<QuantityMention> quantities, List<Claim> claims)
+        List<Mention> mentions, PersonTitles titles, IReadOnlyList<DateMention> dates, IReadOnlyList<QuantityMention> quantities, List<Claim> claims)
     {
         // Clause split: a denial after "ma", "anche se", "but" belongs to its own clause.
         var denialAt = -1;
@@ -59,7 +60,9 @@ public static class ClaimExtractor
         var mainEnd = hasDenial && clauseStart > s.FirstToken ? clauseStart - 1 : s.LastToken;
         var type = TypeOf(lex, s.FirstToken, mainEnd);
 
-        var (attribution, sources, relay) = Attribution(text, tokens, keys, lex, s, mentions);
+        var (attribution, sources, relay, cued) = Attribution(text, tokens, keys, lex, s, mentions, titles, dates);
+        // A visit someone speaks of ("ha invitato Kim a visitare Mosca", "said he would visit") is that person's statement.
+        if (type == ClaimType.Other && attribution is not null && FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting) >= 0) type = null;
         var speculative = false;
         for (var i = s.FirstToken; i <= s.LastToken && !speculative; i++)
             speculative = (lex[i] & ClaimLexicon.Hedge) != 0 && keys[i].Length >= 3;
@@ -119,7 +122,7 @@ public static class ClaimExtractor
         }
 
         // No event: a statement when someone named says something.
-        if (sources.Count > 0 && FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting) >= 0)
+        if (sources.Count > 0 && (cued || FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting) >= 0))
             claims.Add(Make(document, ClaimType.Statement, sources.Take(1).ToList(), quantity, date, attribution, Stance.Reported, [], evidence, text));
     }
 
@@ -168,7 +171,7 @@ public static class ClaimExtractor
             {
                 case ClaimType.TreatySigned when (any & ClaimLexicon.Agreement) == 0:
                 case ClaimType.ArmsTransfer when (any & ClaimLexicon.Transfer) == 0:
-                case ClaimType.SanctionsImposed when (any & ClaimLexicon.Sanction) == 0:
+                case ClaimType.SanctionsImposed when (any & ClaimLexicon.Sanction) == 0 || (any & ClaimLexicon.Evasion) != 0:
                     continue;
             }
             return type;
@@ -181,7 +184,8 @@ public static class ClaimExtractor
     /// the person or body that is the subject of a reporting verb; with the outlet that relays it.
     /// Returns the attribution label and the canonical names of the sources.
     /// </summary>
-    private static (string? Label, List<string> Sources, string? Relay) Attribution(string text, IReadOnlyList<Token> tokens, string[] keys, int[] lex, Sentence s, List<Mention> mentions)
+    private static (string? Label, List<string> Sources, string? Relay, bool Cued) Attribution(string text, IReadOnlyList<Token> tokens, string[] keys, int[] lex, Sentence s,
+        List<Mention> mentions, PersonTitles titles, IReadOnlyList<DateMention> dates)
     {
         var sources = new List<string>();
         string? relay = null;
@@ -203,7 +207,13 @@ public static class ClaimExtractor
                 var m = vague ? null : MentionAfter(end, 6);
                 if (m is not null && !(i > s.FirstToken && keys[i - 1] is "il" or "la" or "the" or "un")) sources.Add(m.Name);
                 // "secondo" is also the ordinal "second": only a vague source ("secondo fonti di intelligence") makes a phrase.
-                else if (vague) phrase ??= PhraseAfter(text, tokens, end, s.LastToken);
+                else if (vague && phrase is null)
+                {
+                    var last = PhraseEnd(tokens, keys, dates, end, s.LastToken);
+                    // "secondo quanto affermato dallo stesso presidente russo": a title the document gave someone is that person.
+                    if (last > end && titles.PersonEndingAt(tokens, keys, end + 1, last, afterAgent: true) is { } titled) sources.Add(titled);
+                    else if (last > end) phrase = text[tokens[end + 1].Start..tokens[last].End];
+                }
             }
             if (keys[i] == "따르면" && i > s.FirstToken)
             {
@@ -216,6 +226,8 @@ public static class ClaimExtractor
                 if (m is not null && m.Schema == EntitySchema.Organization) relay ??= m.Name;
             }
         }
+        // "Secondo Kim Jong-un, il trattato garantirà…": a source named by a cue says the sentence, reporting verb or not.
+        var cued = sources.Count > 0;
         if (sources.Count == 0)
         {
             // The subject of a reporting verb: the person or body just before it, or just after it ("ha detto Putin").
@@ -229,18 +241,21 @@ public static class ClaimExtractor
                 var after = mentions.FirstOrDefault(m => m.Span.Start >= tokens[verb].End && m.Schema == EntitySchema.Person
                                                          && m.Span.Start - tokens[verb].End < 25 && Free(m));
                 var before = mentions.Where(m => m.Span.End <= tokens[verb].Start && Free(m)).ToList();
-                var subject = before.LastOrDefault(m => m.Schema == EntitySchema.Person)
-                              ?? after
-                              ?? before.LastOrDefault(m => m.Schema != EntitySchema.Location)
-                              ?? before.LastOrDefault();
-                if (subject is not null && subject.Name != relay) sources.Add(subject.Name);
+                // "Il leader nordcoreano ha detto": a title right before the verb is the subject, whoever was named earlier.
+                var titled = TitleBefore(tokens, keys, titles, s.FirstToken, verb);
+                var subject = before.LastOrDefault(m => m.Schema == EntitySchema.Person) ?? after;
+                // "“…”, ha dichiarato il presidente russo": a title right after the verb, as a name there would be.
+                titled ??= subject is null ? TitleAfter(tokens, keys, titles, verb, s.LastToken) : null;
+                subject ??= before.LastOrDefault(m => m.Schema != EntitySchema.Location) ?? before.LastOrDefault();
+                if (titled is not null) sources.Add(titled);
+                else if (subject is not null && subject.Name != relay) sources.Add(subject.Name);
             }
         }
         sources = Distinct(sources);
         var label = sources.Count > 0 ? string.Join("; ", sources) : phrase;
         if (relay is not null && label is not null && !sources.Contains(relay)) label += ", as reported by " + relay;
         else if (relay is not null && label is null) { label = relay; sources.Add(relay); }
-        return (label, sources, relay);
+        return (label, sources, relay, cued);
     }
 
     /// <summary>Stretches inside quotation marks: names there are quoted words, not speakers.</summary>
@@ -284,13 +299,46 @@ public static class ClaimExtractor
         "sources", "responsables", "fuentes", "quellen", "источники", "источникам", "данным", "sondaggi", "stime", "estimates",
     };
 
-    private static string? PhraseAfter(string text, IReadOnlyList<Token> tokens, int cueEnd, int lastToken)
+    /// <summary>The last word of a vague source after a cue: up to six words, ending before punctuation or a date ("fonti di intelligence sudcoreane da settembre").</summary>
+    private static int PhraseEnd(IReadOnlyList<Token> tokens, string[] keys, IReadOnlyList<DateMention> dates, int cueEnd, int lastToken)
     {
-        var first = cueEnd + 1;
-        if (first > lastToken) return null;
-        var last = first;
-        while (last + 1 <= lastToken && last - first < 5 && tokens[last + 1].Kind == TokenKind.Word) last++;
-        return text[tokens[first].Start..tokens[last].End];
+        var last = cueEnd;
+        while (last + 1 <= lastToken && last - cueEnd < 6 && tokens[last + 1].Kind == TokenKind.Word && !StartsDate(dates, tokens[last + 1])) last++;
+        // A preposition left at the end opened a phrase that was cut off ("fonti occidentali da | ottobre").
+        while (last > cueEnd + 1 && PhraseTail.Contains(keys[last])) last--;
+        return last;
+    }
+
+    private static readonly HashSet<string> PhraseTail = new(StringComparer.Ordinal)
+    {
+        "da", "dal", "dalla", "dallo", "dall'", "di", "del", "della", "dell'", "in", "a", "al", "e", "since", "from", "on", "at", "and", "de", "du", "desde", "seit", "und", "с", "и",
+    };
+
+    private static bool StartsDate(IReadOnlyList<DateMention> dates, Token token)
+    {
+        foreach (var d in dates) if (d.Span.Start <= token.Start && token.Start < d.Span.End) return true;
+        return false;
+    }
+
+    /// <summary>Auxiliaries between a subject and its reporting verb ("ha detto", "has said", "a déclaré", "hat gesagt").</summary>
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "ha", "hanno", "aveva", "avevano", "has", "have", "had", "a", "ont", "avait", "hat", "haben", "hatte", "han", "habia", "anche", "also", "poi" };
+
+    /// <summary>The person whose title follows the reporting verb at <paramref name="verb"/> ("ha dichiarato il presidente russo"), or null.</summary>
+    private static string? TitleAfter(IReadOnlyList<Token> tokens, string[] keys, PersonTitles titles, int verb, int lastToken)
+    {
+        if (titles.IsEmpty) return null;
+        for (var last = verb + 1; last <= Math.Min(lastToken, verb + 6) && tokens[last].Kind == TokenKind.Word; last++)
+            if (titles.PersonEndingAt(tokens, keys, verb + 1, last) is { } person) return person;
+        return null;
+    }
+
+    /// <summary>The person whose title stands right before the reporting verb at <paramref name="verb"/>, or null.</summary>
+    private static string? TitleBefore(IReadOnlyList<Token> tokens, string[] keys, PersonTitles titles, int firstToken, int verb)
+    {
+        if (titles.IsEmpty) return null;
+        var last = verb - 1;
+        while (last >= firstToken && Auxiliaries.Contains(keys[last])) last--;
+        return last >= firstToken && tokens[last].Kind == TokenKind.Word ? titles.PersonEndingAt(tokens, keys, firstToken, last) : null;
     }
 
     private static List<string> Actors(string text, IReadOnlyList<Token> tokens, string[] keys, ClaimType type, List<Mention> mentions, List<string> sources, string? relay)

@@ -21,6 +21,9 @@ internal static class ClaimLexicon
         (ClaimType.SanctionsImposed, ["sanzion", "sanction", "sancion", "sanktion", "санкци", "제재"]),
         (ClaimType.Payment, ["pagament", "pagat", "payment", "paid", "paiement", "pago", "zahlung", "оплат", "платеж", "платёж", "지불", "대금", "송금"]),
         (ClaimType.Meeting, ["vertice", "incontr", "colloqui", "negoziat", "summit", "met", "meet", "talks", "rencontr", "sommet", "reuni", "cumbre", "treffen", "traf", "gipfel", "встреч", "переговор", "саммит", "회담", "만났", "만나", "회동"]),
+        // Visits and arrivals: what the timeline needs of an official's travel, when no more specific event is in the sentence.
+        (ClaimType.Other, ["visita", "visitat", "visiter", "atterrat", "arrivat", "recat", "visit", "arrived", "arrives", "landed", "visite", "atterri", "llego", "viaje", "besuch", "eingetroffen", "landete",
+            "визит", "посет", "прибыл", "прилетел", "방문", "도착"]),
     ];
 
     /// <summary>Transfer verbs that make weapon words an arms transfer rather than a mere mention.</summary>
@@ -31,6 +34,11 @@ internal static class ClaimLexicon
     ];
 
     public static readonly string[] SanctionVerbs = ["impost", "impone", "imposed", "impose", "impos", "verhängt", "ввел", "ввели", "введ", "부과", "affront", "facing", "adopt"];
+
+    /// <summary>Words that put sanctions already in force in a sentence: evading, opposing or defying them is no imposition ("evitare le sanzioni imposte").</summary>
+    public static readonly string[] EvasionWords =
+        ["evita", "evitare", "aggira", "elude", "eludere", "oppors", "nonostante", "evade", "evading", "evasion", "circumvent", "bypass", "avoid", "oppose", "despite", "contourn", "malgre", "eludir", "pese",
+         "umgeh", "trotz", "обход", "обойти", "несмотря", "회피", "우회"];
 
     public static readonly string[] DenialWords =
     [
@@ -69,8 +77,10 @@ internal static class ClaimLexicon
     public static readonly string[] AgreementWords =
         ["accord", "trattat", "patto", "treaty", "agreement", "pact", "acuerdo", "tratado", "abkommen", "vertrag", "договор", "соглашени", "пакт", "조약", "협정", "합의"];
 
-    // Bits of a token's mask (see Masks): one per trigger type (by its index in Triggers), then one per list.
-    public const int Agreement = 1 << 9, Transfer = 1 << 10, Sanction = 1 << 11, Denial = 1 << 12, Hedge = 1 << 13, Reporting = 1 << 14, Relay = 1 << 15;
+    // Bits of a token's mask (see Masks): one per trigger type (by its index in Triggers), then one per list from ListBit on.
+    public const int ListBit = 12;
+    public const int Agreement = 1 << ListBit, Transfer = 1 << (ListBit + 1), Sanction = 1 << (ListBit + 2), Denial = 1 << (ListBit + 3), Hedge = 1 << (ListBit + 4),
+        Reporting = 1 << (ListBit + 5), Relay = 1 << (ListBit + 6), Evasion = 1 << (ListBit + 7);
 
     public static int TriggerBit(int typeIndex) => 1 << typeIndex;
 
@@ -82,7 +92,7 @@ internal static class ClaimLexicon
     {
         var lists = new List<(string[] Prefixes, int Bits)>();
         for (var t = 0; t < Triggers.Length; t++) lists.Add((Triggers[t].Prefixes, TriggerBit(t)));
-        lists.AddRange([(AgreementWords, Agreement), (TransferVerbs, Transfer), (SanctionVerbs, Sanction), (DenialWords, Denial), (HedgeWords, Hedge), (ReportingVerbs, Reporting), (RelayCues, Relay)]);
+        lists.AddRange([(AgreementWords, Agreement), (TransferVerbs, Transfer), (SanctionVerbs, Sanction), (DenialWords, Denial), (HedgeWords, Hedge), (ReportingVerbs, Reporting), (RelayCues, Relay), (EvasionWords, Evasion)]);
         return lists.SelectMany(l => l.Prefixes.Select(p => (Prefix: p, l.Bits)))
             .GroupBy(e => e.Prefix[0])
             .ToDictionary(g => g.Key, g => g.ToArray());

@@ -58,16 +58,26 @@ public sealed class Extractor : IExtractor
         var t = 0;
         // A word model tags the sentence's tokens; a character model (Korean) its characters, spaces included.
         var characters = model.Mode == NerFeatures.FeatureSet.Characters;
+        var units = new List<string[]>(sentences.Count);
+        var firsts = new List<int>(sentences.Count);
+        var spans = new List<SentenceSpan>(sentences.Count);
         foreach (var s in sentences)
         {
             while (t < tokens.Count && tokens[t].End <= s.Start) t++;
             var first = t;
             while (t < tokens.Count && tokens[t].Start < s.End) t++;
             if (t == first) continue;
-            var units = new string[characters ? s.End - s.Start : t - first];
-            for (var i = 0; i < units.Length; i++)
-                units[i] = characters ? (char.IsWhiteSpace(text[s.Start + i]) ? "_" : text[s.Start + i].ToString()) : tokens[first + i].TextOf(text);
-            foreach (var (type, a, b) in NerLabels.Spans(model.Predict(units, Gazetteer)))
+            var u = new string[characters ? s.End - s.Start : t - first];
+            for (var i = 0; i < u.Length; i++)
+                u[i] = characters ? (char.IsWhiteSpace(text[s.Start + i]) ? "_" : text[s.Start + i].ToString()) : tokens[first + i].TextOf(text);
+            units.Add(u); firsts.Add(first); spans.Add(s);
+        }
+        // The whole document at once: a model that reads document context sees the other sentences.
+        var tagged = model.PredictDocument(units, Gazetteer);
+        for (var k = 0; k < units.Count; k++)
+        {
+            var s = spans[k]; var first = firsts[k];
+            foreach (var (type, a, b) in NerLabels.Spans(tagged[k]))
             {
                 // Character models also know dates, quantities and times (KLUE's DT, QT, TI): the date and quantity taggers own those.
                 if (type is not ("PER" or "LOC" or "ORG" or "LOCORG")) continue;
@@ -75,8 +85,12 @@ public sealed class Extractor : IExtractor
                 if (mentions.Any(m => m.Span.Overlaps(span)) || added.Any(m => m.Span.Overlaps(span))) continue;
                 var surface = text[span.Start..span.End];
                 var key = string.Join(' ', NameKeys.ForName(surface));
-                var name = Gazetteer.TryGet(key, out var e) ? e.Name : string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-                added.Add(new Mention(span, surface, NerLabels.SchemaOf(type), name, 0.6));
+                var schema = NerLabels.SchemaOf(type);
+                var known = Gazetteer.TryGet(key, out var e);
+                var name = known ? e.Name : string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+                // Russian names are declined: the nominative lets "Путина" and "Путину" name one entity.
+                if (!known && surface.Any(NameKeys.IsCyrillic) && OpenCorporaLexicon.Installed is { } lexicon) name = RussianNameForms.Nominative(name, schema, lexicon);
+                added.Add(new Mention(span, surface, schema, name, 0.6));
             }
         }
         return added.Count == 0 ? mentions : mentions.Concat(added).OrderBy(m => m.Span.Start).ToList();

@@ -142,4 +142,75 @@ public sealed class ClaimExtractorTests(ExtractorFixture fixture) : IClassFixtur
         Assert.NotNull(c.Attribution);
         Assert.Equal(Stance.Reported, c.Stance);
     }
+
+    [Fact]
+    public void A_title_the_text_gave_a_person_earlier_names_the_speaker()
+    {
+        var r = Run("Il ministro degli Esteri russo Sergej Lavrov è arrivato martedì a Hanoi. Il ministro degli Esteri russo ha detto che la cooperazione continuerà.", "it");
+        var c = Assert.Single(r.Claims, x => x.Type == ClaimType.Statement);
+        Assert.Contains("Lavrov", c.Attribution);
+        Assert.Contains("continuerà", c.EvidenceText);
+    }
+
+    [Fact]
+    public void An_English_title_names_the_speaker_and_an_agent_phrase_names_the_source()
+    {
+        var r = Run("Russian President Vladimir Putin arrived in Hanoi on Thursday. The Russian president said that the two countries would expand trade.", "en");
+        var c = Assert.Single(r.Claims, x => x.Type == ClaimType.Statement);
+        Assert.Equal("Vladimir Putin", c.Attribution);
+
+        var i = Run("Il presidente russo Vladimir Putin è atterrato a Hanoi. Le truppe nordcoreane sarebbero già in Russia, secondo quanto riferito dal presidente russo.", "it");
+        var troops = Assert.Single(i.Claims, x => x.Type == ClaimType.TroopDeployment);
+        Assert.Equal("Vladimir Putin", troops.Attribution);
+    }
+
+    [Fact]
+    public void A_name_after_of_is_no_title_and_a_vague_source_ends_before_its_date()
+    {
+        var r = Run("Il consigliere di Putin ha detto che la visita è stata utile.", "it");
+        Assert.DoesNotContain(r.Claims, c => c.Attribution == "Vladimir Putin");
+
+        var v = Single("Secondo fonti di intelligence occidentali da ottobre la Corea del Nord avrebbe inviato missili alla Russia.", "it", ClaimType.ArmsTransfer);
+        Assert.Equal("fonti di intelligence occidentali", v.Attribution);
+        Assert.Equal(Stance.Speculative, v.Stance);
+    }
+
+    [Fact]
+    public void A_visit_is_an_event_of_its_own_unless_the_sentence_names_a_more_specific_one()
+    {
+        var it = Single("Il ministro della Difesa russo Andrei Belousov è arrivato giovedì a Pyongyang.", "it", ClaimType.Other);
+        Assert.Contains("Pyongyang", it.Actors);
+        Assert.Equal(Stance.Asserted, it.Stance);
+
+        var en = Single("Kim Jong Un visited Vladivostok in September.", "en", ClaimType.Other);
+        Assert.Contains("Kim Jong Un", en.Actors);
+
+        var meeting = Run("During his visit to Pyongyang, Vladimir Putin met Kim Jong Un.", "en");
+        Assert.Contains(meeting.Claims, c => c.Type == ClaimType.Meeting);
+        Assert.DoesNotContain(meeting.Claims, c => c.Type == ClaimType.Other);
+    }
+
+    [Fact]
+    public void Sanctions_in_force_that_are_evaded_or_opposed_are_no_imposition()
+    {
+        var evaded = Run("La Russia e la Corea del Nord creeranno un sistema di pagamenti per aggirare le sanzioni imposte dall'ONU.", "it");
+        Assert.DoesNotContain(evaded.Claims, c => c.Type == ClaimType.SanctionsImposed);
+        Assert.Contains(evaded.Claims, c => c.Type == ClaimType.Payment);
+
+        var despite = Run("Despite the sanctions imposed by the United Nations, North Korea keeps selling coal to China.", "en");
+        Assert.DoesNotContain(despite.Claims, c => c.Type == ClaimType.SanctionsImposed);
+
+        Single("L'Unione europea ha imposto nuove sanzioni alla Corea del Nord.", "it", ClaimType.SanctionsImposed);
+    }
+
+    [Fact]
+    public void A_source_named_by_a_cue_makes_a_statement_and_a_title_after_the_verb_names_the_speaker()
+    {
+        var cued = Single("Secondo Sergej Lavrov, la cooperazione tra i due Paesi crescerà ancora.", "it", ClaimType.Statement);
+        Assert.Contains("Lavrov", cued.Attribution);
+
+        var r = Run("Il presidente russo Vladimir Putin è atterrato a Hanoi. “La cooperazione crescerà”, ha dichiarato il presidente russo ai giornalisti.", "it");
+        var quoted = Assert.Single(r.Claims, c => c.Type == ClaimType.Statement);
+        Assert.Equal("Vladimir Putin", quoted.Attribution);
+    }
 }

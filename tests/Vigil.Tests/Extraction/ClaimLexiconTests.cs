@@ -6,6 +6,13 @@ namespace Vigil.Tests.Extraction;
 public class ClaimLexiconTests
 {
     [Fact]
+    public void Trigger_bits_stay_below_the_list_bits()
+    {
+        Assert.True(ClaimLexicon.Triggers.Length <= ClaimLexicon.ListBit, $"{ClaimLexicon.Triggers.Length} trigger types need ListBit >= {ClaimLexicon.Triggers.Length}");
+        Assert.True(ClaimLexicon.Relay > 0, "the last list bit must fit in an int");
+    }
+
+    [Fact]
     public void A_mask_has_the_bit_of_every_list_the_key_starts_like()
     {
         const string text = "Russia signed the treaty; Pyongyang denied it had supplied missiles, reportedly paid in rubles, the ministry said, as reported by Reuters. "
@@ -15,7 +22,7 @@ public class ClaimLexiconTests
         var lists = ClaimLexicon.Triggers.Select((t, i) => (t.Prefixes, Bit: ClaimLexicon.TriggerBit(i)))
             .Concat([(ClaimLexicon.AgreementWords, ClaimLexicon.Agreement), (ClaimLexicon.TransferVerbs, ClaimLexicon.Transfer),
                 (ClaimLexicon.SanctionVerbs, ClaimLexicon.Sanction), (ClaimLexicon.DenialWords, ClaimLexicon.Denial), (ClaimLexicon.HedgeWords, ClaimLexicon.Hedge),
-                (ClaimLexicon.ReportingVerbs, ClaimLexicon.Reporting), (ClaimLexicon.RelayCues, ClaimLexicon.Relay)]).ToList();
+                (ClaimLexicon.ReportingVerbs, ClaimLexicon.Reporting), (ClaimLexicon.RelayCues, ClaimLexicon.Relay), (ClaimLexicon.EvasionWords, ClaimLexicon.Evasion)]).ToList();
 
         var masks = ClaimLexicon.Masks(keys);
 
