@@ -273,24 +273,10 @@ public static class ClaimExtractor
         return result;
     }
 
-    private static readonly string[] GenitiveWords = ["di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "of", "de", "du", "des", "von", "der"];
-
     private static bool Genitive(IReadOnlyList<Token> tokens, string[] keys, Mention m)
     {
-        var idx = IndexAt(tokens, m.Span.Start);
-        return idx > 0 && GenitiveWords.Contains(keys[idx - 1]);
-    }
-
-    private static int IndexAt(IReadOnlyList<Token> tokens, int start)
-    {
-        int lo = 0, hi = tokens.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (tokens[mid].Start == start) return mid;
-            if (tokens[mid].Start < start) lo = mid + 1; else hi = mid - 1;
-        }
-        return -1;
+        var idx = TokenSearch.StartingAt(tokens, m.Span.Start);
+        return idx > 0 && FunctionWords.Genitive.Contains(keys[idx - 1]);
     }
 
     private static readonly HashSet<string> VagueSources = new(StringComparer.Ordinal)
@@ -305,23 +291,15 @@ public static class ClaimExtractor
         var last = cueEnd;
         while (last + 1 <= lastToken && last - cueEnd < 6 && tokens[last + 1].Kind == TokenKind.Word && !StartsDate(dates, tokens[last + 1])) last++;
         // A preposition left at the end opened a phrase that was cut off ("fonti occidentali da | ottobre").
-        while (last > cueEnd + 1 && PhraseTail.Contains(keys[last])) last--;
+        while (last > cueEnd + 1 && FunctionWords.PhraseOpeners.Contains(keys[last])) last--;
         return last;
     }
-
-    private static readonly HashSet<string> PhraseTail = new(StringComparer.Ordinal)
-    {
-        "da", "dal", "dalla", "dallo", "dall'", "di", "del", "della", "dell'", "in", "a", "al", "e", "since", "from", "on", "at", "and", "de", "du", "desde", "seit", "und", "с", "и",
-    };
 
     private static bool StartsDate(IReadOnlyList<DateMention> dates, Token token)
     {
         foreach (var d in dates) if (d.Span.Start <= token.Start && token.Start < d.Span.End) return true;
         return false;
     }
-
-    /// <summary>Auxiliaries between a subject and its reporting verb ("ha detto", "has said", "a déclaré", "hat gesagt").</summary>
-    private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal) { "ha", "hanno", "aveva", "avevano", "has", "have", "had", "a", "ont", "avait", "hat", "haben", "hatte", "han", "habia", "anche", "also", "poi" };
 
     /// <summary>The person whose title follows the reporting verb at <paramref name="verb"/> ("ha dichiarato il presidente russo"), or null.</summary>
     private static string? TitleAfter(IReadOnlyList<Token> tokens, string[] keys, PersonTitles titles, int verb, int lastToken)
@@ -337,7 +315,7 @@ public static class ClaimExtractor
     {
         if (titles.IsEmpty) return null;
         var last = verb - 1;
-        while (last >= firstToken && Auxiliaries.Contains(keys[last])) last--;
+        while (last >= firstToken && FunctionWords.Auxiliaries.Contains(keys[last])) last--;
         return last >= firstToken && tokens[last].Kind == TokenKind.Word ? titles.PersonEndingAt(tokens, keys, firstToken, last) : null;
     }
 
@@ -357,8 +335,7 @@ public static class ClaimExtractor
 
     private static bool PrecededBy(string text, IReadOnlyList<Token> tokens, string[] keys, Mention m, string[] words)
     {
-        var idx = -1;
-        for (var i = 0; i < tokens.Count; i++) if (tokens[i].Start == m.Span.Start) { idx = i; break; }
+        var idx = TokenSearch.StartingAt(tokens, m.Span.Start);
         if (idx <= 0) return false;
         var prev = keys[idx - 1];
         var apostrophe = prev.IndexOf('\'');

@@ -14,18 +14,6 @@ internal sealed class PersonTitles
     /// <summary>Longest title taken, in words.</summary>
     private const int MaxWords = 5;
 
-    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
-    {
-        "il", "lo", "la", "i", "gli", "le", "l'", "un", "uno", "una", "the", "a", "an", "les", "el", "los", "las", "der", "die", "das", "den", "dem",
-        "stesso", "stessa", "himself", "herself", "meme", "mismo", "misma", "selbst",
-    };
-
-    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
-    {
-        "di", "del", "della", "dello", "dei", "degli", "delle", "dell'", "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'",
-        "of", "by", "with", "de", "du", "des", "von", "vom", "con",
-    };
-
     private readonly Dictionary<string, string?> byTitle = new(StringComparer.Ordinal);
 
     public bool IsEmpty => byTitle.Count == 0;
@@ -39,19 +27,19 @@ internal sealed class PersonTitles
         foreach (var m in mentions)
         {
             if (m.Schema != EntitySchema.Person) continue;
-            var at = FirstTokenEndingAfter(tokens, m.Span.Start);
+            var at = TokenSearch.FirstEndingAfter(tokens, m.Span.Start);
             if (at <= 0) continue;
             // Walk back over the title's words; stop at a determiner, punctuation, another name or a reporting verb.
             var first = at;
             while (first - 1 >= 0 && at - (first - 1) <= MaxWords)
             {
                 var k = first - 1;
-                if (tokens[k].Kind != TokenKind.Word || covered[k] || Determiners.Contains(keys[k]) || (lex[k] & ClaimLexicon.Reporting) != 0) break;
+                if (tokens[k].Kind != TokenKind.Word || covered[k] || FunctionWords.Determiners.Contains(keys[k]) || (lex[k] & ClaimLexicon.Reporting) != 0) break;
                 first = k;
             }
-            while (first < at && Prepositions.Contains(keys[first])) first++;
+            while (first < at && FunctionWords.Prepositions.Contains(keys[first])) first++;
             // "il viaggio di Putin": a name after "di" completes the noun before it; that noun is not his title.
-            if (first == at || Prepositions.Contains(keys[at - 1]) || !HasContentWord(keys, first, at - 1)) continue;
+            if (first == at || FunctionWords.Prepositions.Contains(keys[at - 1]) || !HasContentWord(keys, first, at - 1)) continue;
             titles.Add(Key(keys, first, at - 1), m.Name);
         }
         return titles;
@@ -70,16 +58,11 @@ internal sealed class PersonTitles
         {
             if (!byTitle.TryGetValue(Key(keys, start, last), out var person) || person is null) continue;
             var before = start - 1;
-            if (start == first || tokens[before].Kind != TokenKind.Word || Determiners.Contains(keys[before]) || (afterAgent && AgentPrepositions.Contains(keys[before])))
+            if (start == first || tokens[before].Kind != TokenKind.Word || FunctionWords.Determiners.Contains(keys[before]) || (afterAgent && FunctionWords.Agent.Contains(keys[before])))
                 return person;
         }
         return null;
     }
-
-    private static readonly HashSet<string> AgentPrepositions = new(StringComparer.Ordinal)
-    {
-        "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "dall'", "by", "par", "por", "von", "vom",
-    };
 
     private void Add(string title, string person)
     {
@@ -89,7 +72,7 @@ internal sealed class PersonTitles
 
     private static bool HasContentWord(string[] keys, int first, int last)
     {
-        for (var k = first; k <= last; k++) if (keys[k].Length >= 4 && !Prepositions.Contains(keys[k])) return true;
+        for (var k = first; k <= last; k++) if (keys[k].Length >= 4 && !FunctionWords.Prepositions.Contains(keys[k])) return true;
         return false;
     }
 
@@ -99,20 +82,8 @@ internal sealed class PersonTitles
     {
         var covered = new bool[tokens.Count];
         foreach (var m in mentions)
-            for (var k = Math.Max(0, FirstTokenEndingAfter(tokens, m.Span.Start)); k < tokens.Count && tokens[k].Start < m.Span.End; k++)
+            for (var k = Math.Max(0, TokenSearch.FirstEndingAfter(tokens, m.Span.Start)); k < tokens.Count && tokens[k].Start < m.Span.End; k++)
                 covered[k] = true;
         return covered;
-    }
-
-    /// <summary>The first token that ends after <paramref name="offset"/> (the token a mention starting there begins with), or -1.</summary>
-    private static int FirstTokenEndingAfter(IReadOnlyList<Token> tokens, int offset)
-    {
-        int lo = 0, hi = tokens.Count - 1, found = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (tokens[mid].End > offset) { found = mid; hi = mid - 1; } else lo = mid + 1;
-        }
-        return found;
     }
 }

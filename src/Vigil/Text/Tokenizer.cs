@@ -166,3 +166,26 @@ public static class Tokenizer
 
     private static bool IsHangulOrKeep(char c) => c is >= '\u1100' and <= '\u11FF';
 }
+
+/// <summary>Binary searches over tokens in text order (as <see cref="Tokenizer"/> returns them).</summary>
+public static class TokenSearch
+{
+    /// <summary>The first token that ends after <paramref name="offset"/> (the token a span starting there begins with), or -1.</summary>
+    public static int FirstEndingAfter(IReadOnlyList<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (tokens[mid].End > offset) { found = mid; hi = mid - 1; } else lo = mid + 1;
+        }
+        return found;
+    }
+
+    /// <summary>The token that starts exactly at <paramref name="offset"/>, or -1.</summary>
+    public static int StartingAt(IReadOnlyList<Token> tokens, int offset)
+    {
+        var i = FirstEndingAfter(tokens, offset);
+        return i >= 0 && tokens[i].Start == offset ? i : -1;
+    }
+}

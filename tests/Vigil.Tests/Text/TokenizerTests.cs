@@ -59,4 +59,18 @@ public sealed class TokenizerTests
         Assert.Equal(tokens.Select(t => Tokenizer.Normalize(t.SpanOf(text))), keys);
         Assert.Same(keys[1], keys[5]);
     }
+
+    [Fact]
+    public void Token_search_finds_the_token_a_span_starts_in_and_only_exact_starts()
+    {
+        const string text = "Kim Jong-un ha visitato Mosca.";
+        var tokens = Tokenizer.Tokenize(text);
+        var mosca = text.IndexOf("Mosca", StringComparison.Ordinal);
+
+        Assert.Equal(0, TokenSearch.FirstEndingAfter(tokens, 0));
+        Assert.Equal(6, TokenSearch.StartingAt(tokens, mosca));
+        Assert.Equal(6, TokenSearch.FirstEndingAfter(tokens, mosca + 2));
+        Assert.Equal(-1, TokenSearch.StartingAt(tokens, mosca + 2));
+        Assert.Equal(-1, TokenSearch.FirstEndingAfter(tokens, text.Length));
+    }
 }
