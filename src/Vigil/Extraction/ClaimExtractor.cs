@@ -61,8 +61,9 @@ public static class ClaimExtractor
         var type = TypeOf(lex, s.FirstToken, mainEnd);
 
         var (attribution, sources, relay, cued) = Attribution(text, tokens, keys, lex, s, mentions, titles, dates);
+        var hasReportingVerb = FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting) >= 0;
         // A visit someone speaks of ("ha invitato Kim a visitare Mosca", "said he would visit") is that person's statement.
-        if (type == ClaimType.Other && attribution is not null && FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting) >= 0) type = null;
+        if (type == ClaimType.Other && attribution is not null && hasReportingVerb) type = null;
         var speculative = false;
         for (var i = s.FirstToken; i <= s.LastToken && !speculative; i++)
             speculative = (lex[i] & ClaimLexicon.Hedge) != 0 && keys[i].Length >= 3;
@@ -122,7 +123,7 @@ public static class ClaimExtractor
         }
 
         // No event: a statement when someone named says something.
-        if (sources.Count > 0 && (cued || FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting) >= 0))
+        if (sources.Count > 0 && (cued || hasReportingVerb))
             claims.Add(Make(document, ClaimType.Statement, sources.Take(1).ToList(), quantity, date, attribution, Stance.Reported, [], evidence, text));
     }
 

@@ -1,4 +1,5 @@
 using Vigil.Model;
+using Vigil.Extraction.Ner;
 using Vigil.Text;
 
 namespace Vigil.Pipeline.Evaluation;
@@ -142,14 +143,8 @@ public static class SeedGoldScore
         };
     }
 
-    /// <summary>The annotation's types: PER, ORG, LOC (a vessel is none of them: the seeds name none).</summary>
-    internal static string TypeOf(EntitySchema schema) => schema switch
-    {
-        EntitySchema.Person => "PER",
-        EntitySchema.Location => "LOC",
-        EntitySchema.Vessel => "VESSEL",
-        _ => "ORG",
-    };
+    /// <summary>The annotation's types: PER, ORG, LOC as the taggers label them; a vessel is none of them (the seeds name none).</summary>
+    internal static string TypeOf(EntitySchema schema) => schema == EntitySchema.Vessel ? "VESSEL" : NerLabels.TypeOf(schema);
 
     /// <summary>Every place <paramref name="value"/> occurs in <paramref name="text"/>, exactly as written.</summary>
     internal static IEnumerable<(int Start, int End)> Occurrences(string text, string value)
