@@ -184,6 +184,7 @@ public sealed class SequenceTagger
         // The perceptron learns to say O where it is unsure, so names are missed more than invented; a penalty
         // on O, chosen by cross-validation, moves the balance towards recall.
         if (outsidePenalty != 0 && tagger._index.TryGetValue("O", out var outside)) tagger._model.Shift(NerFeatures.Bias, outside, -outsidePenalty);
+        tagger._model.Freeze();
         return tagger;
     }
 
@@ -229,41 +230,43 @@ public sealed class SequenceTagger
         var c = _labels.Length;
         var path = new int[n];
         if (n == 0) return path;
-        var trans = new float[c + 1, c];
+        // Row-major [prev + 1, cur] and [token, label] tables in flat arrays (multi-dimensional ones are slow to allocate and index).
+        Span<float> trans = stackalloc float[(c + 1) * c];
         for (var p = 0; p <= c; p++)
-            for (var k = 0; k < c; k++) trans[p, k] = _model.Weight(_transitions[p], k);
-        var emission = new float[c];
-        var score = new float[n, c];
-        var back = new int[n, c];
+            for (var k = 0; k < c; k++) trans[p * c + k] = _model.Weight(_transitions[p], k);
+        Span<float> emission = stackalloc float[c];
+        var score = new float[n * c];
+        var back = new int[n * c];
         for (var i = 0; i < n; i++)
         {
             _model.Score(features[i], emission);
+            var row = i * c;
             for (var k = 0; k < c; k++)
             {
                 if (i == 0)
                 {
-                    score[0, k] = _allowed[0, k] ? emission[k] + trans[0, k] : float.NegativeInfinity;
-                    back[0, k] = -1;
+                    score[k] = _allowed[0, k] ? emission[k] + trans[k] : float.NegativeInfinity;
+                    back[k] = -1;
                     continue;
                 }
                 var best = float.NegativeInfinity; var arg = 0;
                 for (var p = 0; p < c; p++)
                 {
                     if (!_allowed[p + 1, k]) continue;
-                    var v = score[i - 1, p] + trans[p + 1, k];
+                    var v = score[row - c + p] + trans[(p + 1) * c + k];
                     if (v > best) { best = v; arg = p; }
                 }
-                score[i, k] = best + emission[k];
-                back[i, k] = arg;
+                score[row + k] = best + emission[k];
+                back[row + k] = arg;
             }
         }
         var last = -1;
         for (var k = 0; k < c; k++)
-            if (_allowedLast[k] && (last < 0 || score[n - 1, k] > score[n - 1, last])) last = k;
+            if (_allowedLast[k] && (last < 0 || score[(n - 1) * c + k] > score[(n - 1) * c + last])) last = k;
         for (var i = n - 1; i >= 0; i--)
         {
             path[i] = last;
-            last = back[i, last];
+            last = back[i * c + last];
         }
         return path;
     }
