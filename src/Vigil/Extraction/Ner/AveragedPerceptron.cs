@@ -124,6 +124,22 @@ public sealed class AveragedPerceptron
         return _weights!;
     }
 
+    /// <summary>Adds another trained model's weights, scaled (for a mean of models trained on other shuffles).</summary>
+    public void AddScaled(AveragedPerceptron other, float scale)
+    {
+        if (other.Classes != Classes || other.Bits != Bits) throw new ArgumentException("Models of other shapes cannot be added.");
+        var weights = Writable();
+        var theirs = other._weights ?? other.Unpack(other._packed!);
+        for (var i = 0; i < weights.Length; i++) weights[i] += theirs[i] * scale;
+    }
+
+    /// <summary>Multiplies every weight.</summary>
+    public void Scale(float factor)
+    {
+        var weights = Writable();
+        for (var i = 0; i < weights.Length; i++) weights[i] *= factor;
+    }
+
     /// <summary>Replaces each weight by its average over all updates seen (call once, after training).</summary>
     public void Average()
     {

@@ -17,10 +17,11 @@ public static class NerModels
     /// <param name="DocumentWindow">Sentences before and after that document context reads (0: each sentence alone); the training data must then keep each document's sentences together and in order.</param>
     /// <param name="OutsidePenalty">Taken off the O label's bias after training (see <see cref="SequenceTagger.Train"/>), chosen by the model's development evaluation.</param>
     /// <param name="TwoStage">With a document window: a second model reads the first one's labels for the word's other occurrences.</param>
+    /// <param name="Members">Models trained on other shuffles of the data and averaged into one (see <see cref="SequenceTagger.Train"/>).</param>
     /// <param name="RussianLexicon">Whether the features read the OpenCorpora dictionary when installed; a model trained without it is cached under its own name.</param>
     public sealed record Spec(string Name, string Language, string Description, Func<string, List<TaggedSentence>> TrainingData, int Epochs,
         NerFeatures.FeatureSet Mode = NerFeatures.FeatureSet.Words, int Revision = 0, int DocumentWindow = 0, bool TwoStage = false, float OutsidePenalty = 0,
-        bool RussianLexicon = false);
+        bool RussianLexicon = false, int Members = 1);
 
     public static readonly IReadOnlyList<Spec> All =
     [
@@ -30,7 +31,7 @@ public static class NerModels
             shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset"), keepLocOrg: true), 12, Revision: 4, RussianLexicon: true),
         new("ner-ko", "ko", "Korean PS/LC/OG/DT/QT/TI over characters from KLUE-NER v1.1 dev (its training split is not in the shared data)",
             shared => NerCorpora.ReadKlue(Path.Combine(shared, "data", "eval", "klue_ner_ko", "klue-ner-v1.1_dev.tsv"), keepAll: true), 12, NerFeatures.FeatureSet.Characters,
-            Revision: 2, OutsidePenalty: 8),
+            Revision: 3, OutsidePenalty: 8, Members: 3),
     ];
 
     public static string KindFile(string shared, string file) => Path.Combine(shared, "data", "eval", "kind_it_ner", "evalita-2023", file);
@@ -94,7 +95,7 @@ public static class NerModels
         if (spec.RussianLexicon && OpenCorporaLexicon.Installed is null)
             log.WriteLine($"{name}: warning: {OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory)} Training without the lexicon features (less accurate).");
         log.WriteLine($"{name}: training on {data.Count} sentences, {data.Sum(s => s.Words.Count)} tokens ({spec.Description})");
-        var tagger = SequenceTagger.Train(data, FeatureGazetteer.Value, spec.Epochs, seed: 1, log, mode: spec.Mode, documentWindow: spec.DocumentWindow, twoStage: spec.TwoStage, outsidePenalty: spec.OutsidePenalty);
+        var tagger = SequenceTagger.Train(data, FeatureGazetteer.Value, spec.Epochs, seed: 1, log, mode: spec.Mode, documentWindow: spec.DocumentWindow, twoStage: spec.TwoStage, outsidePenalty: spec.OutsidePenalty, members: spec.Members);
         var path = PathFor(name);
         tagger.Save(path);
         log.WriteLine($"{name}: saved {path} ({new FileInfo(path).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");

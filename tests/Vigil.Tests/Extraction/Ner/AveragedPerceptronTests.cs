@@ -72,4 +72,23 @@ public sealed class AveragedPerceptronTests
         file.Position = 0;
         Assert.Throws<InvalidDataException>(() => AveragedPerceptron.Load(file));
     }
+
+    [Fact]
+    public void Adds_and_scales_weights_into_a_mean_of_models()
+    {
+        var a = new AveragedPerceptron(classes: 2, bits: 8);
+        var b = new AveragedPerceptron(classes: 2, bits: 8);
+        a.Shift(7, 0, 3f); a.Shift(9, 1, -2f);
+        b.Shift(7, 0, 1f); b.Shift(7, 1, 4f);
+        b.Freeze();
+
+        a.AddScaled(b, 1f);
+        a.Scale(0.5f);
+
+        Assert.Equal(2f, a.Weight(7, 0));
+        Assert.Equal(2f, a.Weight(7, 1));
+        Assert.Equal(-1f, a.Weight(9, 1));
+        Assert.Equal(0f, a.Weight(9, 0));
+        Assert.Throws<ArgumentException>(() => a.AddScaled(new AveragedPerceptron(classes: 3, bits: 8), 1f));
+    }
 }

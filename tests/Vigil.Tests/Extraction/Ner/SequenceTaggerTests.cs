@@ -60,6 +60,22 @@ public sealed class SequenceTaggerTests
         finally { File.Delete(path); }
     }
 
+    [Fact]
+    public void A_mean_of_models_from_several_shuffles_tags_as_well_and_is_reproducible()
+    {
+        static byte[] Saved(SequenceTagger tagger)
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"vigil-test-{Guid.NewGuid():N}.vgnr");
+            try { tagger.Save(path); return File.ReadAllBytes(path); }
+            finally { File.Delete(path); }
+        }
+        var mean = SequenceTagger.Train(Training, null, epochs: 10, bits: 14, members: 3);
+        Assert.Equal(["B-PER", "I-PER", "O", "O", "B-LOC"], mean.Predict("Paolo Gialli vive a Roma".Split(' '), null));
+        // The same members every time, and not the single model: the other shuffles change the weights.
+        Assert.Equal(Saved(mean), Saved(SequenceTagger.Train(Training, null, epochs: 10, bits: 14, members: 3)));
+        Assert.NotEqual(Saved(mean), Saved(SequenceTagger.Train(Training, null, epochs: 10, bits: 14)));
+    }
+
     // Running text: one short "document" after another, names repeated in them.
     private static readonly TaggedSentence[] RunningText =
     [
