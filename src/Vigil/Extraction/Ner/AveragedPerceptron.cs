@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace Vigil.Extraction.Ner;
 
@@ -57,24 +58,36 @@ public sealed class AveragedPerceptron
     public void Score(ReadOnlySpan<uint> features, Span<float> scores)
     {
         scores.Clear();
+        scores = scores[..Classes];
         if (_packed is { } packed)
         {
             // The same sums as from the full table: a row left out is all zero.
             foreach (var f in features)
             {
                 var r = packed.RowOf((int)(f & (uint)_mask));
-                if (r < 0) continue;
-                var row = packed.Rows.AsSpan(r * Classes, Classes);
-                for (var c = 0; c < row.Length; c++) scores[c] += row[c];
+                if (r >= 0) AddRow(scores, packed.Rows.AsSpan(r * Classes, Classes));
             }
             return;
         }
-        var weights = _weights!;
-        foreach (var f in features)
+        var weights = _weights.AsSpan();
+        foreach (var f in features) AddRow(scores, weights.Slice((int)(f & (uint)_mask) * Classes, Classes));
+    }
+
+    /// <summary>
+    /// Adds one feature's row of class weights as vectors: each class's sum still takes the features in the same order,
+    /// so the scores are the same to the bit as one class at a time. Tagging spends most of its time here.
+    /// </summary>
+    private static void AddRow(Span<float> scores, ReadOnlySpan<float> row)
+    {
+        var c = 0;
+        for (; c + Vector256<float>.Count <= row.Length; c += Vector256<float>.Count)
+            (Vector256.Create<float>(scores[c..]) + Vector256.Create<float>(row[c..])).CopyTo(scores[c..]);
+        if (c + Vector128<float>.Count <= row.Length)
         {
-            var row = (int)(f & (uint)_mask) * Classes;
-            for (var c = 0; c < Classes; c++) scores[c] += weights[row + c];
+            (Vector128.Create<float>(scores[c..]) + Vector128.Create<float>(row[c..])).CopyTo(scores[c..]);
+            c += Vector128<float>.Count;
         }
+        for (; c < row.Length; c++) scores[c] += row[c];
     }
 
     public void Update(ReadOnlySpan<uint> features, int truth, int guess)

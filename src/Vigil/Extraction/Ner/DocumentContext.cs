@@ -19,20 +19,11 @@ public static class DocumentContext
     /// capitalised words within <paramref name="window"/> sentences before and after (sentences given in document order).
     /// Predicted labels of those occurrences (<paramref name="labels"/>, BIO per sentence) are added when given.
     /// </summary>
-    public static void Annotate(IReadOnlyList<NerFeatures.SentenceView> views, int window, IReadOnlyList<IReadOnlyList<string>>? labels = null)
+    /// <param name="occurrences">The document's <see cref="Index"/> when the caller has it (two stages read the same views); built here otherwise.</param>
+    public static void Annotate(IReadOnlyList<NerFeatures.SentenceView> views, int window, IReadOnlyList<IReadOnlyList<string>>? labels = null,
+        Occurrences? occurrences = null)
     {
-        var occurrences = new Dictionary<string, List<(int Sentence, int Token)>>(StringComparer.Ordinal);
-        for (var s = 0; s < views.Count; s++)
-        {
-            var v = views[s];
-            for (var i = 0; i < v.Lower.Length; i++)
-            {
-                var key = v.Lower[i];
-                if (key.Length < 2 || !char.IsLetter(key[0])) continue;
-                if (!occurrences.TryGetValue(key, out var list)) occurrences[key] = list = [];
-                list.Add((s, i));
-            }
-        }
+        var index = (occurrences ?? Index(views)).Places;
         var hints = new HashSet<string>(StringComparer.Ordinal);
         for (var s = 0; s < views.Count; s++)
         {
@@ -42,7 +33,7 @@ public static class DocumentContext
             {
                 result[i] = [];
                 var word = v.Words[i];
-                if (word.Length < 2 || !char.IsUpper(word[0]) || !occurrences.TryGetValue(v.Lower[i], out var list)) continue;
+                if (word.Length < 2 || !char.IsUpper(word[0]) || !index.TryGetValue(v.Lower[i], out var list)) continue;
                 hints.Clear();
                 var read = 0;
                 foreach (var (os, oi) in Nearest(list, s, i, window))
@@ -56,13 +47,42 @@ public static class DocumentContext
                     var before = oi > 0 && IsCapitalised(ov.Words[oi - 1]);
                     var after = oi + 1 < ov.Words.Length && IsCapitalised(ov.Words[oi + 1]);
                     hints.Add(before ? (after ? "run:I" : "run:L") : after ? "run:B" : "run:U");
-                    if (labels is not null) hints.Add("y:" + labels[os][oi]);
+                    if (labels is not null) hints.Add(LabelHint(labels[os][oi]));
                 }
                 if (hints.Count > 0) result[i] = [.. hints];
             }
             v.Elsewhere = result;
         }
     }
+
+    /// <summary>Where each word (lower-cased, two letters or more) occurs in a document, in document order.</summary>
+    public sealed class Occurrences
+    {
+        internal Dictionary<string, List<(int Sentence, int Token)>> Places { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The occurrence index of a document's sentences: it depends on the words only, so both stages of a tagger can share it.</summary>
+    public static Occurrences Index(IReadOnlyList<NerFeatures.SentenceView> views)
+    {
+        var occurrences = new Occurrences();
+        for (var s = 0; s < views.Count; s++)
+        {
+            var v = views[s];
+            for (var i = 0; i < v.Lower.Length; i++)
+            {
+                var key = v.Lower[i];
+                if (key.Length < 2 || !char.IsLetter(key[0])) continue;
+                if (!occurrences.Places.TryGetValue(key, out var list)) occurrences.Places[key] = list = [];
+                list.Add((s, i));
+            }
+        }
+        return occurrences;
+    }
+
+    // The hint strings of the few labels, made once rather than concatenated per occurrence.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> LabelHints = new(StringComparer.Ordinal);
+
+    private static string LabelHint(string label) => LabelHints.GetOrAdd(label, static l => "y:" + l);
 
     private static bool IsCapitalised(string w) => w.Length > 0 && char.IsUpper(w[0]);
 

@@ -300,6 +300,9 @@ public static class NerFeatures
     /// <summary>Feature groups that can be switched off to measure what each adds (bit flags; 0 in normal use).</summary>
     public static int Ablate { get; set; }
 
+    // The Unicode categories' names, made once: an enum's ToString allocates on every call.
+    private static readonly string[] CategoryNames = Enum.GetValues<UnicodeCategory>().OrderBy(c => (int)c).Select(c => c.ToString()).ToArray();
+
     public static void Extract(SentenceView s, int i, List<uint> features)
     {
         features.Clear();
@@ -328,7 +331,7 @@ public static class NerFeatures
         features.Add(F(26, i == 0 ? "<s>" : s.Gazetteer[i - 1]));
         features.Add(F(27, i + 1 >= n ? "</s>" : s.Gazetteer[i + 1]));
         features.Add(F(28, i == 0 ? "first" : "notfirst", s.Shapes[i]));
-        var cat = word.Length > 0 ? CharUnicodeInfo.GetUnicodeCategory(word[0]).ToString() : "";
+        var cat = word.Length > 0 ? CategoryNames[(int)CharUnicodeInfo.GetUnicodeCategory(word[0])] : "";
         features.Add(F(30, cat, i + 1 >= n ? "</s>" : s.Shapes[i + 1]));
         if (w.Length > 5) features.Add(F(31, w.AsSpan(w.Length - 3), s.Shapes[i]));
         features.Add(F(32, word));

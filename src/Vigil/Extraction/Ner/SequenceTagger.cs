@@ -326,14 +326,17 @@ public sealed class SequenceTagger
     public string[][] PredictDocument(IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer? gazetteer) =>
         PredictViews(sentences.Select(s => View(s, gazetteer)).ToArray(), sentences, gazetteer);
 
-    private string[][] PredictViews(NerFeatures.SentenceView[] views, IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer? gazetteer)
+    private string[][] PredictViews(NerFeatures.SentenceView[] views, IReadOnlyList<IReadOnlyList<string>> sentences, Gazetteer? gazetteer,
+        DocumentContext.Occurrences? occurrences = null)
     {
         if (_documentWindow > 0)
         {
+            // The occurrence index depends on the views' words only: one per document, whichever stage builds it first.
+            occurrences ??= DocumentContext.Index(views);
             var first = _firstStage is null ? null
-                : _firstStageSharesViews ? _firstStage.PredictViews(views, sentences, gazetteer)
+                : _firstStageSharesViews ? _firstStage.PredictViews(views, sentences, gazetteer, occurrences)
                 : _firstStage.PredictDocument(sentences, gazetteer);
-            DocumentContext.Annotate(views, _documentWindow, first);
+            DocumentContext.Annotate(views, _documentWindow, first, occurrences);
         }
         return views.Select(Predict).ToArray();
     }

@@ -91,4 +91,32 @@ public sealed class AveragedPerceptronTests
         Assert.Equal(0f, a.Weight(9, 0));
         Assert.Throws<ArgumentException>(() => a.AddScaled(new AveragedPerceptron(classes: 3, bits: 8), 1f));
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(13)]
+    [InlineData(17)]
+    public void Scores_are_the_same_to_the_bit_as_summing_each_class_one_feature_at_a_time(int classes)
+    {
+        // Weights of mixed magnitude, so that a different order of addition would round differently.
+        var model = new AveragedPerceptron(classes, bits: 10);
+        var rng = new Random(7);
+        var features = Enumerable.Range(0, 60).Select(_ => (uint)rng.Next()).ToArray();
+        foreach (var f in features)
+            for (var c = 0; c < classes; c++) model.Shift(f, c, (float)((rng.NextDouble() - 0.5) * Math.Pow(10, rng.Next(-4, 4))));
+
+        var scores = new float[classes];
+        model.Score(features, scores);
+        var packed = new float[classes];
+        model.Freeze();
+        model.Score(features, packed);
+
+        for (var c = 0; c < classes; c++)
+        {
+            var expected = 0f;
+            foreach (var f in features) expected += model.Weight(f, c);
+            Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(scores[c]));
+            Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(packed[c]));
+        }
+    }
 }

@@ -22,6 +22,23 @@ public sealed class DocumentContextTests
     }
 
     [Fact]
+    public void An_index_built_once_for_the_document_gives_the_same_hints_as_one_built_per_call()
+    {
+        string[] text = ["Lee ha detto che", "il professor Simon Lee lavora a Nottingham", "Nottingham e Lee"];
+        var alone = Views(text);
+        var shared = Views(text);
+        string[][] labels = [["B-PER", "O", "O", "O"], ["O", "O", "B-PER", "I-PER", "O", "O", "B-LOC"], ["B-ORG", "O", "B-PER"]];
+        DocumentContext.Annotate(alone, window: 5, labels);
+        var index = DocumentContext.Index(shared);
+        DocumentContext.Annotate(shared, window: 5, occurrences: index);
+        DocumentContext.Annotate(shared, window: 5, labels, index);
+
+        for (var s = 0; s < text.Length; s++)
+            for (var i = 0; i < alone[s].Words.Length; i++) Assert.Equal(alone[s].Elsewhere[i], shared[s].Elsewhere[i]);
+        Assert.Contains("y:B-PER", shared[0].Elsewhere[0]);
+    }
+
+    [Fact]
     public void A_title_case_word_learns_that_the_document_also_writes_it_in_lower_case()
     {
         var views = Views("Nuovo Governo a Roma", "il nuovo governo giura");
