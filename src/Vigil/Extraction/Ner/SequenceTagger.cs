@@ -99,6 +99,9 @@ public sealed class SequenceTagger
         return result;
     }
 
+    /// <summary>Each label's BIO form, made once: predictions return these strings rather than new ones per token.</summary>
+    private string[]? _bio;
+
     private static string ToBio(string label) => label.Length > 2 && label[1] == '-' && label[0] is 'U' or 'L'
         ? (label[0] == 'U' ? "B-" : "I-") + label[2..]
         : label;
@@ -317,7 +320,11 @@ public sealed class SequenceTagger
 
     public string[] Predict(IReadOnlyList<string> words, Gazetteer? gazetteer) => Predict(View(words, gazetteer));
 
-    public string[] Predict(NerFeatures.SentenceView view) => Decode(Features(view)).Select(i => ToBio(_labels[i])).ToArray();
+    public string[] Predict(NerFeatures.SentenceView view)
+    {
+        var bio = _bio ??= _labels.Select(ToBio).ToArray();
+        return Decode(Features(view)).Select(i => bio[i]).ToArray();
+    }
 
     /// <summary>
     /// Tags the sentences of one document, in order. A model trained with a document window reads the
