@@ -109,7 +109,7 @@ public static class NerFeatures
         // Gazetteer labels: the longest start of each word that is a known name ("러시아와" → 러시아, a place).
         var gaz = new string[n];
         Array.Fill(gaz, "");
-        if (gazetteer is not null && (Ablate & 32) == 0)
+        if (gazetteer is not null)
         {
             for (var k = 0; k < n; k++)
             {
@@ -297,8 +297,6 @@ public static class NerFeatures
     /// <summary>The feature standing for the transition from label <paramref name="prev"/> (or the sentence start).</summary>
     public static uint Transition(string prev) => F(99, prev);
 
-    /// <summary>Feature groups that can be switched off to measure what each adds (bit flags; 0 in normal use).</summary>
-    public static int Ablate { get; set; }
 
     // The Unicode categories' names, made once: an enum's ToString allocates on every call.
     private static readonly string[] CategoryNames = Enum.GetValues<UnicodeCategory>().OrderBy(c => (int)c).Select(c => c.ToString()).ToArray();
@@ -342,42 +340,39 @@ public static class NerFeatures
         if (i > 0 && s.Lower[i - 1].Length > 3) features.Add(F(37, s.Lower[i - 1].AsSpan(s.Lower[i - 1].Length - 3)));
         if (i + 1 < n && s.Lower[i + 1].Length > 3) features.Add(F(38, s.Lower[i + 1].AsSpan(s.Lower[i + 1].Length - 3)));
         features.Add(F(39, i == 0 ? "<s>" : s.Lower[i - 1], s.Gazetteer[i]));
-        if ((Ablate & 1) == 0 && s.Stems.Length == n)
+        if (s.Stems.Length == n)
         {
             // Inflected Russian forms share one key: "Курской"/"Курская", "Путина"/"Путину".
             if (s.Stems[i] != w) { features.Add(F(40, s.Stems[i])); features.Add(F(43, s.Stems[i], s.Shapes[i])); }
             if (i > 0 && s.Stems[i - 1] != s.Lower[i - 1]) features.Add(F(41, s.Stems[i - 1]));
             if (i + 1 < n && s.Stems[i + 1] != s.Lower[i + 1]) features.Add(F(42, s.Stems[i + 1]));
         }
-        if ((Ablate & 2) == 0 && s.SeenLower.Length == n && word.Length > 0 && char.IsUpper(word[0]))
+        if (s.SeenLower.Length == n && word.Length > 0 && char.IsUpper(word[0]))
             features.Add(F(44, s.SeenLower[i] ? "lc" : "nolc", i == 0 ? "first" : "mid"));
-        if ((Ablate & 4) == 0)
-        {
-            features.Add(F(45, i < 2 ? "<s>" : s.Lower[i - 2], i == 0 ? "<s>" : s.Lower[i - 1]));
-            features.Add(F(46, i == 0 ? "<s>" : s.Lower[i - 1], i + 1 >= n ? "</s>" : s.Lower[i + 1]));
-            features.Add(F(47, s.Shapes[i], i + 1 >= n ? "</s>" : s.Lower[i + 1]));
-            features.Add(F(48, i == 0 ? "<s>" : s.Lower[i - 1], s.Shapes[i]));
-        }
-        if ((Ablate & 128) == 0 && s.Quoted.Length == n)
+        features.Add(F(45, i < 2 ? "<s>" : s.Lower[i - 2], i == 0 ? "<s>" : s.Lower[i - 1]));
+        features.Add(F(46, i == 0 ? "<s>" : s.Lower[i - 1], i + 1 >= n ? "</s>" : s.Lower[i + 1]));
+        features.Add(F(47, s.Shapes[i], i + 1 >= n ? "</s>" : s.Lower[i + 1]));
+        features.Add(F(48, i == 0 ? "<s>" : s.Lower[i - 1], s.Shapes[i]));
+        if (s.Quoted.Length == n)
         {
             // A quoted name is most often an organisation's: the quote state with the word's shape and with the words around.
             features.Add(F(50, s.Quoted[i], s.Shapes[i]));
             features.Add(F(51, s.Quoted[i], i == 0 ? "<s>" : s.Lower[i - 1]));
             features.Add(F(52, s.Quoted[i], i + 1 >= n ? "</s>" : s.Quoted[i + 1]));
         }
-        if ((Ablate & 1024) == 0 && s.Quoted.Length == n)
+        if (s.Quoted.Length == n)
         {
             // Head nouns of organisation names ("компания", "министерство", "партия"), with the word's shape: an organisation's name often starts with one.
             if (OrganisationHeads.Contains(s.Stems[i])) features.Add(F(57, "head", s.Shapes[i]));
         }
-        if ((Ablate & 2048) == 0 && s.Elsewhere.Length == n)
+        if (s.Elsewhere.Length == n)
         {
             // Document context (Italian): the other occurrences of this capitalised word, alone and with the word's position in its sentence.
             var position = i == 0 ? "first" : "mid";
             foreach (var hint in s.Elsewhere[i]) { features.Add(F(60, hint)); features.Add(F(61, hint, position)); }
         }
         if (s.LexiconKinds.Length == n) RussianLexiconFeatures(s, i, features);
-        if ((Ablate & 256) == 0 && word.Length >= 2 && NameKeys.IsCyrillic(word[0]) && word.All(char.IsUpper))
+        if (word.Length >= 2 && NameKeys.IsCyrillic(word[0]) && word.All(char.IsUpper))
         {
             // An acronym ("ФСБ", "ООН", "NATO"): the shape alone cannot tell it from an initial.
             features.Add(F(53, "acronym", word.Length > 4 ? "long" : "short"));
@@ -387,8 +382,6 @@ public static class NerFeatures
 
     // --- Russian: the OpenCorpora lexicon (judged on the factRuEval devset, vigil eval ner-ru-dev) ---
 
-    /// <summary>Off switches for measurements (<see cref="Ablate"/> bits 1 &lt;&lt; 20 to 1 &lt;&lt; 22; templates 80-85 are this block's).</summary>
-    private const int AblateLexiconKinds = 1 << 20, AblateLexiconNeighbours = 1 << 21, AblateLemmas = 1 << 22;
 
     /// <summary>The dictionary's view of each Cyrillic word of a sentence; empty when the dictionary is not installed.</summary>
     private static (string[] Kinds, string[] Lemmas) RussianLexiconViews(string[] words, string[] stems)
@@ -459,21 +452,15 @@ public static class NerFeatures
         var n = s.Words.Length;
         var kind = s.LexiconKinds[i];
         if (kind.Length == 0) return;
-        if ((Ablate & AblateLexiconKinds) == 0)
-        {
-            features.Add(F(80, kind));
-            features.Add(F(81, kind, s.Shapes[i]));
-        }
-        if ((Ablate & AblateLexiconNeighbours) == 0)
-        {
-            var before = i == 0 ? "<s>" : s.LexiconKinds[i - 1];
-            var after = i + 1 >= n ? "</s>" : s.LexiconKinds[i + 1];
-            features.Add(F(82, before, kind));
-            features.Add(F(83, kind, after));
-        }
-        if ((Ablate & AblateLemmas) == 0) features.Add(F(84, s.Lemmas[i]));
+        features.Add(F(80, kind));
+        features.Add(F(81, kind, s.Shapes[i]));
+        var before = i == 0 ? "<s>" : s.LexiconKinds[i - 1];
+        var after = i + 1 >= n ? "</s>" : s.LexiconKinds[i + 1];
+        features.Add(F(82, before, kind));
+        features.Add(F(83, kind, after));
+        features.Add(F(84, s.Lemmas[i]));
         // The word's kind with the next word's lemma: "Курской" (a place adjective) before any form of "область".
-        if ((Ablate & AblateLemmas) == 0) features.Add(F(85, kind, i + 1 >= n ? "</s>" : s.Lemmas[i + 1]));
+        features.Add(F(85, kind, i + 1 >= n ? "</s>" : s.Lemmas[i + 1]));
     }
 
     /// <summary>
@@ -523,64 +510,52 @@ public static class NerFeatures
         features.Add(F(24, prev.Length >= 2 ? prev[^2..] : prev, pos));
         features.Add(F(25, next.Length >= 2 ? next[..2] : next, pos));
         features.Add(F(26, unit, pos + (i - ws).ToString(CultureInfo.InvariantCulture)));
-        if ((Ablate & 16) == 0)
-        {
-            // The word's first syllables, the character against the kinds around it, and the whole neighbouring words with this position.
-            features.Add(F(27, unit.Length >= 2 ? unit.AsSpan(0, 2) : unit, pos));
-            features.Add(F(28, c, K(i - 1) + K(i + 1)));
-            features.Add(F(29, prev, pos + c));
-            features.Add(F(30, (we - i).ToString(CultureInfo.InvariantCulture), c));
-            features.Add(F(31, after.Length <= 3 ? after : after[..3], pos));
-        }
-        if ((Ablate & 64) == 0)
-        {
-            // The word without its particle: "서울에서" and "서울은" share the stem 서울, and the particle says the role.
-            var josa = JosaLength(unit);
-            var stemLength = unit.Length - josa;
-            var k = i - ws;
-            var inStem = k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
-            var stem = unit.AsSpan(0, stemLength);
-            features.Add(F(34, stem, inStem));
-            features.Add(F(35, josa == 0 ? "-" : unit.AsSpan(stemLength), inStem));
-            features.Add(F(36, stemLength > 6 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture), inStem + c));
-            if ((Ablate & (1 << 14)) == 0)
-            {
-                // The stem's ending as a class: a place's (시, 강, 역), an organisation's (부, 당, 전자) or a person's title (씨, 장관).
-                var cls = SuffixClass(stem);
-                if (cls.Length > 0) { features.Add(F(60, cls, inStem)); features.Add(F(61, cls, stemLength > 6 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture))); }
-            }
-        }
-        if ((Ablate & (1 << 12)) == 0 && s.Lexicon.Length == n && s.Lexicon[i].Length > 0)
+        // The word's first syllables, the character against the kinds around it, and the whole neighbouring words with this position.
+        features.Add(F(27, unit.Length >= 2 ? unit.AsSpan(0, 2) : unit, pos));
+        features.Add(F(28, c, K(i - 1) + K(i + 1)));
+        features.Add(F(29, prev, pos + c));
+        features.Add(F(30, (we - i).ToString(CultureInfo.InvariantCulture), c));
+        features.Add(F(31, after.Length <= 3 ? after : after[..3], pos));
+        // The word without its particle: "서울에서" and "서울은" share the stem 서울, and the particle says the role.
+        var josa = JosaLength(unit);
+        var josaStemLength = unit.Length - josa;
+        var k = i - ws;
+        var inJosaStem = k >= josaStemLength ? "J" : josaStemLength == 1 ? "S" : k == 0 ? "B" : k == josaStemLength - 1 ? "E" : "M";
+        var josaStem = unit.AsSpan(0, josaStemLength);
+        features.Add(F(34, josaStem, inJosaStem));
+        features.Add(F(35, josa == 0 ? "-" : unit.AsSpan(josaStemLength), inJosaStem));
+        features.Add(F(36, josaStemLength > 6 ? "long" : josaStemLength.ToString(CultureInfo.InvariantCulture), inJosaStem + c));
+        // The stem's ending as a class: a place's (시, 강, 역), an organisation's (부, 당, 전자) or a person's title (씨, 장관).
+        var cls = SuffixClass(josaStem);
+        if (cls.Length > 0) { features.Add(F(60, cls, inJosaStem)); features.Add(F(61, cls, josaStemLength > 6 ? "long" : josaStemLength.ToString(CultureInfo.InvariantCulture))); }
+        if (s.Lexicon.Length == n && s.Lexicon[i].Length > 0)
         {
             // A name of the Korean lexicon anywhere in the eojeol, "=" when it is the whole stem.
             features.Add(F(65, s.Lexicon[i]));
             features.Add(F(66, s.Lexicon[i], pos));
             features.Add(F(67, s.Lexicon[i], c));
         }
-        if ((Ablate & (1 << 13)) == 0 && s.Surname.Length == n && s.Surname[i] > 0)
+        if (s.Surname.Length == n && s.Surname[i] > 0)
         {
             // The stem starts with a surname: a 2–4 syllable stem is then often a person's name ("박근혜", "김모").
             var (stemLength, titleLength) = KoreanStem(unit);
             var nameLength = stemLength - titleLength;
-            var k = i - ws;
             var where = k < s.Surname[i] ? "S" : k < nameLength ? "G" : k < stemLength ? "T" : "J";
             features.Add(F(68, where, nameLength.ToString(CultureInfo.InvariantCulture)));
             features.Add(F(69, where + nameLength.ToString(CultureInfo.InvariantCulture), titleLength > 0 ? unit.AsSpan(nameLength, titleLength) : "-"));
         }
-        if ((Ablate & (1 << 17)) == 0 && s.Vocabulary.Length == n && s.Vocabulary[i].Length > 0)
+        if (s.Vocabulary.Length == n && s.Vocabulary[i].Length > 0)
         {
             // A stem that is no common word ("해서웨이") is more likely a name; with a surname, whether the rest is a word ("김치" is, "철수" is not).
             var (stemLength, _) = KoreanStem(unit);
-            var k = i - ws;
             var inStem = k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
             features.Add(F(72, s.Vocabulary[i], inStem));
             features.Add(F(73, s.Vocabulary[i] + (stemLength > 4 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture)), inStem + s.Surname[i].ToString(CultureInfo.InvariantCulture)));
         }
-        if ((Ablate & (1 << 18)) == 0 && s.Foreign.Length == n)
+        if (s.Foreign.Length == n)
         {
             // How foreign the stem sounds ("해서웨이", "스티븐"), with the words around it: foreign names run over several eojeols.
             var (stemLength, _) = KoreanStem(unit);
-            var k = i - ws;
             var inStem = k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
             var here = s.Foreign[i].ToString(CultureInfo.InvariantCulture);
             var foreignBefore = ws >= 2 ? s.Foreign[ws - 2].ToString(CultureInfo.InvariantCulture) : "<s>";
@@ -589,12 +564,9 @@ public static class NerFeatures
             features.Add(F(75, here + s.Vocabulary[i], inStem));
             features.Add(F(76, foreignBefore + "|" + here + "|" + foreignAfter, inStem));
         }
-        if ((Ablate & (1 << 16)) == 0)
-        {
-            // Four-grams: longer pieces of names and of the words around them.
-            features.Add(F(70, C(i - 3) + C(i - 2) + C(i - 1), c));
-            features.Add(F(71, c, C(i + 1) + C(i + 2) + C(i + 3)));
-        }
+        // Four-grams: longer pieces of names and of the words around them.
+        features.Add(F(70, C(i - 3) + C(i - 2) + C(i - 1), c));
+        features.Add(F(71, c, C(i + 1) + C(i + 2) + C(i + 3)));
     }
 
     // Korean particles (josa) and the commonest particle sequences, longest first.
