@@ -25,6 +25,8 @@ public sealed class SequenceTagger
     private const string Start = "<s>";
     private readonly AveragedPerceptron _model;
     private readonly string[] _labels;
+    /// <summary>Each label's BIO form, made once: predictions return these strings rather than new ones per token.</summary>
+    private readonly string[] _bio;
     private readonly Dictionary<string, int> _index;
     private readonly bool[,] _allowed;      // [prev + 1, cur], prev = -1 is the sentence start
     private readonly bool[] _allowedLast;   // labels a sentence may end with
@@ -53,6 +55,7 @@ public sealed class SequenceTagger
     {
         _documentWindow = documentWindow;
         _labels = labels;
+        _bio = labels.Select(ToBio).ToArray();
         _model = model;
         _mode = mode;
         _lowerVocabulary = lowerVocabulary;
@@ -99,8 +102,6 @@ public sealed class SequenceTagger
         return result;
     }
 
-    /// <summary>Each label's BIO form, made once: predictions return these strings rather than new ones per token.</summary>
-    private string[]? _bio;
 
     private static string ToBio(string label) => label.Length > 2 && label[1] == '-' && label[0] is 'U' or 'L'
         ? (label[0] == 'U' ? "B-" : "I-") + label[2..]
@@ -320,11 +321,7 @@ public sealed class SequenceTagger
 
     public string[] Predict(IReadOnlyList<string> words, Gazetteer? gazetteer) => Predict(View(words, gazetteer));
 
-    public string[] Predict(NerFeatures.SentenceView view)
-    {
-        var bio = _bio ??= _labels.Select(ToBio).ToArray();
-        return Decode(Features(view)).Select(i => bio[i]).ToArray();
-    }
+    public string[] Predict(NerFeatures.SentenceView view) => Array.ConvertAll(Decode(Features(view)), i => _bio[i]);
 
     /// <summary>
     /// Tags the sentences of one document, in order. A model trained with a document window reads the
