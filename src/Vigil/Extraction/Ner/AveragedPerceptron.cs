@@ -34,6 +34,15 @@ public sealed class AveragedPerceptron
     /// </summary>
     private sealed record Packed(ulong[] Kept, int[] KeptBefore, float[] Rows)
     {
+        /// <summary>Room for the rows whose bits are set in <paramref name="kept"/> (zero-filled), with their rank counts.</summary>
+        public static Packed Over(ulong[] kept, int classes)
+        {
+            var keptBefore = new int[kept.Length];
+            var rows = 0;
+            for (var w = 0; w < kept.Length; w++) { keptBefore[w] = rows; rows += BitOperations.PopCount(kept[w]); }
+            return new Packed(kept, keptBefore, new float[rows * classes]);
+        }
+
         public int RowOf(int bucket)
         {
             var word = Kept[bucket >> 6];
@@ -173,19 +182,12 @@ public sealed class AveragedPerceptron
         var weights = _weights!;
         var buckets = 1 << Bits;
         var kept = new ulong[(buckets + 63) / 64];
-        var keptBefore = new int[kept.Length];
-        var rows = 0;
         for (var b = 0; b < buckets; b++)
-        {
-            if ((b & 63) == 0) keptBefore[b >> 6] = rows;
-            if (!weights.AsSpan(b * Classes, Classes).ContainsAnyExcept(0f)) continue;
-            kept[b >> 6] |= 1UL << (b & 63);
-            rows++;
-        }
-        var packed = new float[rows * Classes];
-        for (int b = 0, r = 0; b < buckets; b++)
-            if ((kept[b >> 6] & (1UL << (b & 63))) != 0) weights.AsSpan(b * Classes, Classes).CopyTo(packed.AsSpan(r++ * Classes));
-        _packed = new Packed(kept, keptBefore, packed);
+            if (weights.AsSpan(b * Classes, Classes).ContainsAnyExcept(0f)) kept[b >> 6] |= 1UL << (b & 63);
+        var packed = Packed.Over(kept, Classes);
+        for (var b = 0; b < buckets; b++)
+            if (packed.RowOf(b) is var r and >= 0) weights.AsSpan(b * Classes, Classes).CopyTo(packed.Rows.AsSpan(r * Classes));
+        _packed = packed;
         _weights = null;
     }
 
@@ -227,21 +229,13 @@ public sealed class AveragedPerceptron
             indexes[k] = r.ReadInt32(); values[k] = r.ReadSingle();
             if ((uint)indexes[k] >= (uint)size || (k > 0 && indexes[k] <= indexes[k - 1])) throw new InvalidDataException("Not a Vigil perceptron model (weights out of order).");
         }
-        // Save writes the weights in table order, so the kept rows come in order too.
         var kept = new ulong[((1 << bits) + 63) / 64];
-        var rows = 0;
-        var lastBucket = -1;
         foreach (var i in indexes)
         {
             var bucket = i / classes;
-            if (bucket == lastBucket) continue;
             kept[bucket >> 6] |= 1UL << (bucket & 63);
-            lastBucket = bucket;
-            rows++;
         }
-        var keptBefore = new int[kept.Length];
-        for (int w = 0, before = 0; w < kept.Length; w++) { keptBefore[w] = before; before += BitOperations.PopCount(kept[w]); }
-        var packed = new Packed(kept, keptBefore, new float[rows * classes]);
+        var packed = Packed.Over(kept, classes);
         for (var k = 0; k < n; k++) packed.Rows[packed.RowOf(indexes[k] / classes) * classes + indexes[k] % classes] = values[k];
         return new AveragedPerceptron(classes, bits, packed);
     }
