@@ -197,6 +197,10 @@ public static class NerFeatures
         return (stem, 0);
     }
 
+    /// <summary>Where the character at offset <paramref name="k"/> of its eojeol stands against a stem of that length: after it (J), alone, first, last or inside.</summary>
+    private static string PlaceIn(int k, int stemLength) =>
+        k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
+
     private static string SuffixClass(ReadOnlySpan<char> stem)
     {
         foreach (var t in Titles) if (stem.Length > t.Length && stem.EndsWith(t, StringComparison.Ordinal)) return "title";
@@ -204,7 +208,6 @@ public static class NerFeatures
         foreach (var e in PlaceEnds) if (stem.Length > e.Length && stem.EndsWith(e, StringComparison.Ordinal)) return "l" + e;
         return "";
     }
-
 
     internal static bool IsSpace(string c) => c == "_" || c.Length == 0 || char.IsWhiteSpace(c[0]);
 
@@ -296,7 +299,6 @@ public static class NerFeatures
 
     /// <summary>The feature standing for the transition from label <paramref name="prev"/> (or the sentence start).</summary>
     public static uint Transition(string prev) => F(99, prev);
-
 
     // The Unicode categories' names, made once: an enum's ToString allocates on every call.
     private static readonly string[] CategoryNames = Enum.GetValues<UnicodeCategory>().OrderBy(c => (int)c).Select(c => c.ToString()).ToArray();
@@ -520,7 +522,7 @@ public static class NerFeatures
         var josa = JosaLength(unit);
         var josaStemLength = unit.Length - josa;
         var k = i - ws;
-        var inJosaStem = k >= josaStemLength ? "J" : josaStemLength == 1 ? "S" : k == 0 ? "B" : k == josaStemLength - 1 ? "E" : "M";
+        var inJosaStem = PlaceIn(k, josaStemLength);
         var josaStem = unit.AsSpan(0, josaStemLength);
         features.Add(F(34, josaStem, inJosaStem));
         features.Add(F(35, josa == 0 ? "-" : unit.AsSpan(josaStemLength), inJosaStem));
@@ -535,10 +537,12 @@ public static class NerFeatures
             features.Add(F(66, s.Lexicon[i], pos));
             features.Add(F(67, s.Lexicon[i], c));
         }
+        // The stem without particle and title ("김씨는" → 김), which the lexicon features below read (all filled together, by KoreanMarks).
+        var (stemLength, titleLength) = s.Surname.Length == n ? KoreanStem(unit) : (0, 0);
+        var inStem = PlaceIn(k, stemLength);
         if (s.Surname.Length == n && s.Surname[i] > 0)
         {
             // The stem starts with a surname: a 2–4 syllable stem is then often a person's name ("박근혜", "김모").
-            var (stemLength, titleLength) = KoreanStem(unit);
             var nameLength = stemLength - titleLength;
             var where = k < s.Surname[i] ? "S" : k < nameLength ? "G" : k < stemLength ? "T" : "J";
             features.Add(F(68, where, nameLength.ToString(CultureInfo.InvariantCulture)));
@@ -547,16 +551,12 @@ public static class NerFeatures
         if (s.Vocabulary.Length == n && s.Vocabulary[i].Length > 0)
         {
             // A stem that is no common word ("해서웨이") is more likely a name; with a surname, whether the rest is a word ("김치" is, "철수" is not).
-            var (stemLength, _) = KoreanStem(unit);
-            var inStem = k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
             features.Add(F(72, s.Vocabulary[i], inStem));
             features.Add(F(73, s.Vocabulary[i] + (stemLength > 4 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture)), inStem + s.Surname[i].ToString(CultureInfo.InvariantCulture)));
         }
         if (s.Foreign.Length == n)
         {
             // How foreign the stem sounds ("해서웨이", "스티븐"), with the words around it: foreign names run over several eojeols.
-            var (stemLength, _) = KoreanStem(unit);
-            var inStem = k >= stemLength ? "J" : stemLength == 1 ? "S" : k == 0 ? "B" : k == stemLength - 1 ? "E" : "M";
             var here = s.Foreign[i].ToString(CultureInfo.InvariantCulture);
             var foreignBefore = ws >= 2 ? s.Foreign[ws - 2].ToString(CultureInfo.InvariantCulture) : "<s>";
             var foreignAfter = we + 2 < n ? s.Foreign[we + 2].ToString(CultureInfo.InvariantCulture) : "</s>";

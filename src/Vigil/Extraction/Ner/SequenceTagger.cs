@@ -102,7 +102,6 @@ public sealed class SequenceTagger
         return result;
     }
 
-
     private static string ToBio(string label) => label.Length > 2 && label[1] == '-' && label[0] is 'U' or 'L'
         ? (label[0] == 'U' ? "B-" : "I-") + label[2..]
         : label;
