@@ -20,7 +20,7 @@ public sealed class NerItalianDevSuite : IEvalSuite
         var dev = NerCorpora.ReadConll(NerModels.KindFile(context.SharedRoot, "WN_dev.tsv"));
         var gazetteer = NerModels.FeatureGazetteer.Value;
         var started = Stopwatch.StartNew();
-        var tagger = SequenceTagger.Train(training, gazetteer, spec.Epochs, seed: 1, context.Log, mode: spec.Mode, documentWindow: spec.DocumentWindow, twoStage: spec.TwoStage);
+        var tagger = spec.TrainOn(training, context.Log);
         var trainTime = started.Elapsed;
         var sw = Stopwatch.StartNew();
         var predicted = tagger.PredictDocument(dev.Select(s => s.Words).ToList(), gazetteer);

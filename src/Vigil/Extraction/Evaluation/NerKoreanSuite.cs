@@ -31,7 +31,7 @@ public sealed class NerKoreanSuite : IEvalSuite
             var train = folds[f]; var test = folds[1 - f];
             context.Log.WriteLine($"ner-ko: fold {f + 1}/2, training on {train.Count} sentences");
             swTagger.Start();
-            var model = SequenceTagger.Train(train, gazetteer, spec.Epochs, seed: 1, context.Log, mode: spec.Mode, outsidePenalty: spec.OutsidePenalty, members: spec.Members);
+            var model = spec.TrainOn(train, context.Log);
             foreach (var s in test)
             {
                 var predicted = model.Predict(s.Words, gazetteer);

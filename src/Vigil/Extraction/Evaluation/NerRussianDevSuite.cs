@@ -28,7 +28,7 @@ public sealed class NerRussianDevSuite : IEvalSuite
             var heldOut = docs.Where((_, i) => i % Folds == fold).ToList();
             var training = docs.Where((_, i) => i % Folds != fold).SelectMany(d => d.Sentences).ToList();
             var started = Stopwatch.StartNew();
-            var tagger = SequenceTagger.Train(training, NerModels.FeatureGazetteer.Value, spec.Epochs, seed: 1, TextWriter.Null, mode: spec.Mode);
+            var tagger = spec.TrainOn(training, TextWriter.Null);
             trainTime += started.Elapsed;
             sw.Start();
             foreach (var doc in heldOut)

@@ -21,7 +21,13 @@ public static class NerModels
     /// <param name="RussianLexicon">Whether the features read the OpenCorpora dictionary when installed; a model trained without it is cached under its own name.</param>
     public sealed record Spec(string Name, string Language, string Description, Func<string, List<TaggedSentence>> TrainingData, int Epochs,
         NerFeatures.FeatureSet Mode = NerFeatures.FeatureSet.Words, int Revision = 0, int DocumentWindow = 0, bool TwoStage = false, float OutsidePenalty = 0,
-        bool RussianLexicon = false, int Members = 1);
+        bool RussianLexicon = false, int Members = 1)
+    {
+        /// <summary>A tagger trained on <paramref name="data"/> with every setting of this spec (the released model, and the suites' folds).</summary>
+        public SequenceTagger TrainOn(IReadOnlyList<TaggedSentence> data, TextWriter? log) =>
+            SequenceTagger.Train(data, FeatureGazetteer.Value, Epochs, seed: 1, log, mode: Mode, documentWindow: DocumentWindow, twoStage: TwoStage,
+                outsidePenalty: OutsidePenalty, members: Members);
+    }
 
     public static readonly IReadOnlyList<Spec> All =
     [
@@ -95,7 +101,7 @@ public static class NerModels
         if (spec.RussianLexicon && OpenCorporaLexicon.Installed is null)
             log.WriteLine($"{name}: warning: {OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory)} Training without the lexicon features (less accurate).");
         log.WriteLine($"{name}: training on {data.Count} sentences, {data.Sum(s => s.Words.Count)} tokens ({spec.Description})");
-        var tagger = SequenceTagger.Train(data, FeatureGazetteer.Value, spec.Epochs, seed: 1, log, mode: spec.Mode, documentWindow: spec.DocumentWindow, twoStage: spec.TwoStage, outsidePenalty: spec.OutsidePenalty, members: spec.Members);
+        var tagger = spec.TrainOn(data, log);
         var path = PathFor(name);
         tagger.Save(path);
         log.WriteLine($"{name}: saved {path} ({new FileInfo(path).Length / 1024} KiB) in {sw.Elapsed.TotalSeconds:F1} s");
