@@ -183,9 +183,9 @@ public sealed class Screener : IScreener
     private static string CjkLetters(string name)
     {
         var any = false;
-        foreach (var ch in name) if (Matching.NameAnalyzer.IsCjk(ch)) { any = true; break; }
+        foreach (var ch in name) if (NameAnalyzer.IsCjk(ch)) { any = true; break; }
         if (!any) return "";
-        return new string(name.Where(Matching.NameAnalyzer.IsCjk).ToArray());
+        return new string(name.Where(NameAnalyzer.IsCjk).ToArray());
     }
 
 
@@ -215,7 +215,7 @@ public sealed class Screener : IScreener
         foreach (var c in name)
         {
             if (!char.IsLetter(c)) continue;
-            if (Matching.NameAnalyzer.IsCjk(c)) return false;
+            if (NameAnalyzer.IsCjk(c)) return false;
             if (c > '\u024F' && c is < '\u1E00' or > '\u1EFF') nonLatin = true;
         }
         return nonLatin;
