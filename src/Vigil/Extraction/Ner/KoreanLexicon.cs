@@ -163,5 +163,5 @@ public sealed class KoreanLexicon
         return null;
     }
 
-    private static bool IsHangul(string s) => s.Length > 0 && s.All(c => c is >= '\uAC00' and <= '\uD7A3' or ' ');
+    private static bool IsHangul(string s) => s.Length > 0 && s.All(c => c == ' ' || HangulRomanizer.IsHangulSyllable(c));
 }
