@@ -99,18 +99,6 @@ public sealed class AveragedPerceptron
         for (; c < row.Length; c++) scores[c] += row[c];
     }
 
-    public void Update(ReadOnlySpan<uint> features, int truth, int guess)
-    {
-        _instances++;
-        if (truth == guess) return;
-        foreach (var f in features)
-        {
-            var row = (int)(f & (uint)_mask) * Classes;
-            Bump(row + truth, 1f);
-            Bump(row + guess, -1f);
-        }
-    }
-
     /// <summary>Counts one training instance (for averaging) without changing any weight.</summary>
     public void Tick() => _instances++;
 

@@ -11,7 +11,10 @@ public sealed class AveragedPerceptronTests
         for (var i = 0; i < 500; i++)
         {
             var features = Enumerable.Range(0, 6).Select(_ => (uint)rng.Next()).ToArray();
-            model.Update(features, truth: rng.Next(3), guess: rng.Next(3));
+            var (truth, guess) = (rng.Next(3), rng.Next(3));
+            model.Tick();
+            if (truth == guess) continue;
+            foreach (var f in features) { model.Adjust(f, truth, 1f); model.Adjust(f, guess, -1f); }
         }
         model.Average();
         return model;
