@@ -33,7 +33,7 @@ public sealed class NerRussianDevSuite : IEvalSuite
             sw.Start();
             foreach (var doc in heldOut)
             {
-                var predicted = doc.Sentences.Select(s => (IReadOnlyList<string>)tagger.Predict(s.Words, NerModels.FeatureGazetteer.Value)).ToList();
+                var predicted = tagger.PredictDocument(doc.Sentences.Select(s => s.Words).ToList(), NerModels.FeatureGazetteer.Value).Select(p => (IReadOnlyList<string>)p).ToList();
                 scores.Add(doc, NerRussianSuite.SystemMentions(doc, predicted).ToList());
             }
             sw.Stop();
