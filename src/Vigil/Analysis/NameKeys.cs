@@ -56,11 +56,17 @@ internal static class NameKeys
         return string.Join(' ', tokens);
     }
 
-    /// <summary>Consonant skeleton with romanisation variants folded together (see class remarks).</summary>
+    /// <summary>
+    /// Consonant skeleton with romanisation variants folded together (see class remarks). A consonant
+    /// repeated across a token boundary counts once: Hangul is split into syllables (평양 → pyeong yang),
+    /// so "n|n" must meet the single n of Pyongyang, and 블라디미르 the one l of Vladimir.
+    /// </summary>
     public static string Loose(string name)
     {
         var sb = new StringBuilder();
-        foreach (var token in Tokens(name)) sb.Append(Skeleton(token));
+        foreach (var token in Tokens(name))
+            foreach (var c in Skeleton(token))
+                if (sb.Length == 0 || sb[^1] != c) sb.Append(c);
         return sb.ToString();
     }
 

@@ -55,6 +55,7 @@ public sealed class Extractor : IExtractor
         IReadOnlyList<Mention> mentions, SequenceTagger model)
     {
         var added = new List<Mention>();
+        var replaced = new List<Mention>();
         var t = 0;
         // A word model tags the sentence's tokens; a character model (Korean) its characters, spaces included.
         var characters = model.Mode == NerFeatures.FeatureSet.Characters;
@@ -82,10 +83,17 @@ public sealed class Extractor : IExtractor
                 // Character models also know dates, quantities and times (KLUE's DT, QT, TI): the date and quantity taggers own those.
                 if (type is not ("PER" or "LOC" or "ORG" or "LOCORG")) continue;
                 var span = characters ? new Span(documentId, s.Start + a, s.Start + b + 1) : new Span(documentId, tokens[first + a].Start, tokens[first + b].End);
-                if (mentions.Any(m => m.Span.Overlaps(span)) || added.Any(m => m.Span.Overlaps(span))) continue;
-                var surface = text[span.Start..span.End];
-                var key = string.Join(' ', NameKeys.ForName(surface));
+                if (added.Any(m => m.Span.Overlaps(span))) continue;
                 var schema = NerLabels.SchemaOf(type);
+                var overlapping = mentions.Where(m => m.Span.Overlaps(span)).ToList();
+                // The rules' mentions stand, except a lone city name that the tagger reads as the first name of a person
+                // ("블라디미르 푸틴", "Paris Hilton"): the gazetteer only knew the word, the tagger saw the name it starts.
+                if (overlapping.Count > 0 && !(schema == EntitySchema.Person && overlapping.All(m => IsLoneCityInside(text, m, span)))) continue;
+                var surface = text[span.Start..span.End];
+                // A single Russian word the dictionary knows only as an adjective ("Южнокорейская") points at a country but names nothing itself.
+                if (!characters && a == b && surface.Any(NameKeys.IsCyrillic) && OpenCorporaLexicon.Installed is { } russian && IsOnlyAdjective(russian, surface)) continue;
+                replaced.AddRange(overlapping);
+                var key = string.Join(' ', NameKeys.ForName(surface));
                 var known = Gazetteer.TryGet(key, out var e);
                 var name = known ? e.Name : string.Join(' ', surface.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                 // Russian names are declined: the nominative lets "Путина" and "Путину" name one entity.
@@ -93,6 +101,23 @@ public sealed class Extractor : IExtractor
                 added.Add(new Mention(span, surface, schema, name, 0.6));
             }
         }
-        return added.Count == 0 ? mentions : mentions.Concat(added).OrderBy(m => m.Span.Start).ToList();
+        return added.Count == 0 ? mentions : mentions.Except(replaced).Concat(added).OrderBy(m => m.Span.Start).ToList();
+    }
+
+    /// <summary>
+    /// Whether the mention is one word that the gazetteer knows only as a GeoNames city and that starts
+    /// <paramref name="span"/>, a name of two or three words: a first name, then the surname.
+    /// </summary>
+    private bool IsLoneCityInside(string text, Mention mention, Span span)
+    {
+        if (mention.Schema != EntitySchema.Location || mention.Span.Start != span.Start || mention.Span.End >= span.End || mention.Text.Any(char.IsWhiteSpace)) return false;
+        return text[span.Start..span.End].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length is 2 or 3
+            && Gazetteer.TryGet(string.Join(' ', NameKeys.ForName(mention.Text)), out var entry) && entry.Source == GazetteerBuilder.CitySource;
+    }
+
+    private static bool IsOnlyAdjective(OpenCorporaLexicon lexicon, string word)
+    {
+        var parses = lexicon.Parse(word);
+        return parses.Count > 0 && parses.All(p => p.PartOfSpeech is "ADJF" or "ADJS");
     }
 }

@@ -31,6 +31,21 @@ public class EntityResolverTests
     }
 
     [Fact]
+    public void Korean_transcriptions_split_into_syllables_meet_the_latin_name()
+    {
+        // 평양 romanises syllable by syllable (pyeong·yang) and 블라디미르 repeats the l across syllables (beul·la):
+        // a consonant doubled only at a syllable boundary is the one consonant of Pyongyang and Vladimir.
+        var en = Doc("en", "Vladimir Putin landed in Pyongyang.", "en");
+        var ko = Doc("ko", "블라디미르 푸틴 대통령이 평양에 도착했다.", "ko");
+        var entities = Resolve(
+            (en, [Mention(en, "Vladimir Putin", EntitySchema.Person), Mention(en, "Pyongyang", EntitySchema.Location)]),
+            (ko, [Mention(ko, "블라디미르 푸틴", EntitySchema.Person), Mention(ko, "평양", EntitySchema.Location)]));
+        Assert.Equal(2, entities.Count);
+        Assert.Contains("블라디미르 푸틴", Assert.Single(entities, e => e.Name == "Vladimir Putin").Aliases);
+        Assert.Contains("평양", Assert.Single(entities, e => e.Name == "Pyongyang").Aliases);
+    }
+
+    [Fact]
     public void Different_people_with_similar_latin_names_stay_apart()
     {
         var d = Doc("d", "Kim Jong Un met Kim Jong Il's widow; Kim Jin Un was absent.");

@@ -30,6 +30,49 @@ public sealed class ExtractorModelTests(ExtractorFixture fixture) : IClassFixtur
         Assert.DoesNotContain(fixture.Extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "it")).Mentions, m => m.Schema == EntitySchema.Person);
     }
 
+    /// <summary>A Korean sentence as the character tagger reads it (spaces as "_"), with one person spelt out in it.</summary>
+    private static TaggedSentence Characters(string sentence, string person)
+    {
+        var words = sentence.Select(c => c == ' ' ? "_" : c.ToString()).ToList();
+        var tags = Enumerable.Repeat("O", words.Count).ToArray();
+        var at = sentence.IndexOf(person, StringComparison.Ordinal);
+        for (var k = 0; at >= 0 && k < person.Length; k++) tags[at + k] = (k == 0 ? "B-" : "I-") + "PER";
+        return new TaggedSentence(words, tags);
+    }
+
+    [Fact]
+    public void A_person_whose_first_name_is_a_city_is_the_tagger_s_person_not_the_gazetteer_s_city()
+    {
+        var model = SequenceTagger.Train(
+        [
+            Characters("블라디미르 푸틴 대통령이 말했다", "블라디미르 푸틴"),
+            Characters("도널드 트럼프 대통령이 말했다", "도널드 트럼프"),
+            Characters("대통령이 말했다", "-"),
+        ], fixture.Extractor.Gazetteer, epochs: 10, bits: 14, mode: NerFeatures.FeatureSet.Characters);
+        var extractor = new Extractor(fixture.Extractor.Gazetteer, new ExtractorOptions { NerModels = new Dictionary<string, SequenceTagger> { ["ko"] = model } });
+        const string text = "블라디미르 푸틴 대통령이 말했다.";
+        // The gazetteer alone reads 블라디미르 as the Russian city of Vladimir.
+        Assert.Contains(fixture.Extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "ko")).Mentions, m => m.Text == "블라디미르" && m.Schema == EntitySchema.Location);
+        var mentions = extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "ko")).Mentions;
+        Assert.Equal("블라디미르 푸틴", Assert.Single(mentions, m => m.Schema == EntitySchema.Person).Text);
+        Assert.DoesNotContain(mentions, m => m.Schema == EntitySchema.Location);
+    }
+
+    [Fact]
+    public void A_russian_adjective_the_tagger_marks_as_a_place_is_no_mention()
+    {
+        var model = SequenceTagger.Train(
+        [
+            S("Южнокорейская разведка сообщила", "B-LOC O O"),
+            S("Москва сообщила", "B-LOC O"),
+            S("разведка сообщила", "O O"),
+        ], fixture.Extractor.Gazetteer, epochs: 10, bits: 14);
+        var extractor = new Extractor(fixture.Extractor.Gazetteer, new ExtractorOptions { NerModels = new Dictionary<string, SequenceTagger> { ["ru"] = model } });
+        Assert.Equal(["B-LOC", "O", "O", "O"], model.Predict("Южнокорейская разведка сообщила .".Split(' '), fixture.Extractor.Gazetteer));
+        const string text = "Южнокорейская разведка сообщила.";
+        Assert.DoesNotContain(extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "ru")).Mentions, m => m.Text == "Южнокорейская");
+    }
+
     [Fact]
     public void A_document_context_model_tags_the_document_sentences_together()
     {

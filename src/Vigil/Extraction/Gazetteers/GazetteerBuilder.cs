@@ -14,6 +14,9 @@ public static class GazetteerBuilder
     // a list alias such as "KOREA" must not turn a country into a sanctioned company.
     public const int LexiconPriority = 40, CountryPriority = 30, CityPriority = 20, ListPriority = 10;
 
+    /// <summary>The source of the GeoNames city names: a lone word found only there is a weak place (Vladimir, Paris, Sofia are also first names).</summary>
+    public const string CitySource = "geonames";
+
     private static readonly Lazy<Gazetteer> Places = new(BuildPlaces, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>A gazetteer with the shared place and lexicon names plus the given list entries' names.</summary>
@@ -33,7 +36,7 @@ public static class GazetteerBuilder
             foreach (var n in c.Names) g.Add(n, new GazetteerEntry(c.English, c.Schema, "icu-cldr", CountryPriority));
         if (GeoNamesCities.IsAvailable())
             foreach (var c in GeoNamesCities.Load())
-                foreach (var n in c.Names) g.Add(n, new GazetteerEntry(c.English, EntitySchema.Location, "geonames", CityPriority));
+                foreach (var n in c.Names) g.Add(n, new GazetteerEntry(c.English, EntitySchema.Location, CitySource, CityPriority));
         return g;
     }
 

@@ -46,10 +46,26 @@ public static class GeoNamesCities
             if (counts.GetValueOrDefault(id) < MinLanguages) continue;
             var names = new List<string> { en };
             foreach (var lang in ReadLanguages)
-                if (catalogs.TryGetValue(lang, out var c) && c.TryGetValue(id, out var n) && !names.Contains(n)) names.Add(n);
+            {
+                if (!catalogs.TryGetValue(lang, out var c) || !c.TryGetValue(id, out var n)) continue;
+                if (!names.Contains(n)) names.Add(n);
+                if (lang == "ko" && KoreanShortForm(n) is { } shortName && !names.Contains(shortName)) names.Add(shortName);
+            }
             result.Add(new City(id, en, names));
         }
         return result;
+    }
+
+    // GeoNames writes Korean administrative units in full ("평양직할시", "서울특별시"); the press mostly drops the unit.
+    private static readonly string[] KoreanUnitSuffixes = ["특별자치시", "특별자치도", "특별시", "광역시", "직할시", " 시", " 주", " 현", " 구", " 군", "시", "군"];
+
+    /// <summary>A Korean place name without its administrative unit ("부산광역시" → "부산"), or null when that would leave one syllable.</summary>
+    public static string? KoreanShortForm(string name)
+    {
+        foreach (var suffix in KoreanUnitSuffixes)
+            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2)
+                return name[..^suffix.Length];
+        return null;
     }
 
     /// <summary>Reads a GNU gettext .mo catalogue (little- or big-endian) into msgid → msgstr.</summary>

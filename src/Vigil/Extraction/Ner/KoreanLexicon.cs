@@ -17,9 +17,6 @@ public sealed class KoreanLexicon
     /// <summary>Two-syllable surnames (bok-seong): the surname table lists the one-syllable ones.</summary>
     private static readonly string[] CompoundSurnames = ["남궁", "선우", "제갈", "황보", "독고", "사공", "서문", "동방"];
 
-    // GeoNames writes administrative units in full; the press mostly drops the unit ("부산", "나주").
-    private static readonly string[] UnitSuffixes = ["특별자치시", "특별자치도", "특별시", "광역시", "직할시", " 시", " 주", " 현", " 구", " 군", "시", "군"];
-
     /// <summary>The hunspell-ko dictionary (Debian package hunspell-ko), whose words are stored decomposed into jamo.</summary>
     public const string HunspellPath = "/usr/share/hunspell/ko_KR.dic";
 
@@ -156,17 +153,8 @@ public sealed class KoreanLexicon
         {
             if (!IsHangul(name)) continue;
             yield return (name.Replace(" ", "", StringComparison.Ordinal), "LOC");
-            if (ShortForm(name) is { } shortName) yield return (shortName, "LOC");
+            if (GeoNamesCities.KoreanShortForm(name) is { } shortName) yield return (shortName, "LOC");
         }
-    }
-
-    /// <summary>The name without its administrative unit ("부산광역시" → "부산"), or null when that would leave one syllable.</summary>
-    public static string? ShortForm(string name)
-    {
-        foreach (var suffix in UnitSuffixes)
-            if (name.EndsWith(suffix, StringComparison.Ordinal) && name.Length - suffix.Length >= 2)
-                return name[..^suffix.Length];
-        return null;
     }
 
     private static bool IsHangul(string s) => s.Length > 0 && s.All(c => c == ' ' || HangulRomanizer.IsHangulSyllable(c));

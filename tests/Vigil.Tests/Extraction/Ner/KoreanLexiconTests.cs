@@ -12,12 +12,12 @@ public sealed class KoreanLexiconTests
     [Fact]
     public void Drops_the_administrative_unit_from_GeoNames_names()
     {
-        Assert.Equal("부산", KoreanLexicon.ShortForm("부산광역시"));
-        Assert.Equal("나주", KoreanLexicon.ShortForm("나주시"));
-        Assert.Equal("뉴욕", KoreanLexicon.ShortForm("뉴욕 시"));
+        Assert.Equal("부산", GeoNamesCities.KoreanShortForm("부산광역시"));
+        Assert.Equal("나주", GeoNamesCities.KoreanShortForm("나주시"));
+        Assert.Equal("뉴욕", GeoNamesCities.KoreanShortForm("뉴욕 시"));
         // One syllable left is too short to be looked up on its own.
-        Assert.Null(KoreanLexicon.ShortForm("구시"));
-        Assert.Null(KoreanLexicon.ShortForm("서울"));
+        Assert.Null(GeoNamesCities.KoreanShortForm("구시"));
+        Assert.Null(GeoNamesCities.KoreanShortForm("서울"));
     }
 
     [Fact]
