@@ -26,8 +26,9 @@ public sealed class Screener : IScreener
     private readonly NameComparer comparer;
     private readonly double threshold;
     private readonly ThreadLocal<Scratch> scratch;
-    private readonly ConcurrentDictionary<string, QueryToken> tokenCache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, QueryToken> looseTokenCache = new(StringComparer.Ordinal);
+    /// <summary>Query tokens' keys and neighbours, one cache per <see cref="QuerySpelling"/>.</summary>
+    private readonly ConcurrentDictionary<string, QueryToken>[] tokenCaches =
+        [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
     public Screener(IReadOnlyList<ListEntry> entries) : this(entries, MatcherWeights.Default, MatchThreshold) { }
 
@@ -58,14 +59,14 @@ public sealed class Screener : IScreener
         var variants = AnalyzeQuery(query);
         if (variants.Count == 0) return [];
         var best = new Dictionary<int, (double Score, int Variant, int NameId)>();
-        var looseVowels = LooseVowels(query.Name);
+        var spelling = SpellingOf(query.Name);
         var cjk = CjkLetters(query.Name);
         var prepared = new (QueryName Query, Neighbour[][] Sims)[variants.Count];
         var scratchSpace = scratch.Value!;
         for (var v = 0; v < variants.Count; v++)
         {
-            var tokens = Array.ConvertAll(variants[v].Tokens, t => TokenInfo(t, looseVowels));
-            var q = comparer.Prepare(variants[v], looseVowels, Array.ConvertAll(tokens, t => t.Keys));
+            var tokens = Array.ConvertAll(variants[v].Tokens, t => TokenInfo(t, spelling));
+            var q = comparer.Prepare(variants[v], spelling, Array.ConvertAll(tokens, t => t.Keys));
             var sims = Array.ConvertAll(tokens, t => t.Neighbours);
             prepared[v] = (q, sims);
             foreach (var nameId in Candidates(tokens, query.Schema, scratchSpace))
@@ -110,7 +111,7 @@ public sealed class Screener : IScreener
         var queryCjk = CjkLetters(query);
         foreach (var variant in AnalyzeQuery(new ScreeningQuery(query, schema)))
         {
-            var q = comparer.Prepare(variant, LooseVowels(query));
+            var q = comparer.Prepare(variant, SpellingOf(query));
             foreach (var c in candidates)
             {
                 var comparison = comparer.Compare(q, c, new DirectSimilarities(q, c, index));
@@ -149,7 +150,7 @@ public sealed class Screener : IScreener
     private readonly struct DirectSimilarities(QueryName q, CandidateName c, NameIndex index) : ITokenSimilarities
     {
         public (double Score, TokenMatchKind Kind) Get(int i, int j) =>
-            TokenSimilarity.Compare(q.Tokens[i], c.Tokens[j], q.Keys[i], c.TokenIds[j] >= 0 ? index.Keys(c.TokenIds[j]) : index.KeysFor(c.Tokens[j]), q.Transliterated);
+            TokenSimilarity.Compare(q.Tokens[i], c.Tokens[j], q.Keys[i], c.TokenIds[j] >= 0 ? index.Keys(c.TokenIds[j]) : index.KeysFor(c.Tokens[j]), q.Spelling);
     }
 
     /// <summary>
@@ -203,39 +204,41 @@ public sealed class Screener : IScreener
     }
 
     /// <summary>
-    /// True when the name is written in a script whose Latin renderings are least sure of their vowels
-    /// (Cyrillic renderings of Korean names such as Ким Чен Ын, Arabic written without short vowels), so
-    /// tokens may pair on their consonants alone. Not for Chinese, Korean or Japanese script: their
-    /// romanisations are syllable tables, and consonants alone would pair Ying with Yun.
+    /// How sure the name's romanisation is. Transliterated for a script whose Latin renderings are least sure of
+    /// their vowels (Cyrillic renderings of Korean names such as Ким Чен Ын, Arabic written without short
+    /// vowels), so tokens may pair on their consonants alone; Syllabic for a foreign name written sound by sound
+    /// in Chinese characters, kana or Hangul (贝拉克·奥巴마, 블라디미르 푸틴), which also adds vowels and has one
+    /// labial for p, f, v and b. Latin for the rest, Korean, Chinese and Japanese names in their own script among
+    /// them: their romanisations are syllable tables, and consonants alone would pair Ying with Yun.
     /// </summary>
-    private static bool LooseVowels(string name)
+    private static QuerySpelling SpellingOf(string name)
     {
-        if (Matching.NameAnalyzer.ForeignNameInCjk(name)) return true;
+        if (Matching.NameAnalyzer.ForeignNameInCjk(name) || Matching.NameAnalyzer.ForeignNameInHangul(name)) return QuerySpelling.Syllabic;
         var nonLatin = false;
         foreach (var c in name)
         {
             if (!char.IsLetter(c)) continue;
-            if (NameAnalyzer.IsCjk(c)) return false;
+            if (NameAnalyzer.IsCjk(c)) return QuerySpelling.Latin;
             if (c > '\u024F' && c is < '\u1E00' or > '\u1EFF') nonLatin = true;
         }
-        return nonLatin;
+        return nonLatin ? QuerySpelling.Transliterated : QuerySpelling.Latin;
     }
 
     /// <summary>
     /// A query token's keys and scored neighbours, cached: the same given names and surnames come back
     /// query after query, and both depend only on the token, the index and the weights.
     /// </summary>
-    private QueryToken TokenInfo(string token, bool looseVowels)
+    private QueryToken TokenInfo(string token, QuerySpelling spelling)
     {
-        var cache = looseVowels ? looseTokenCache : tokenCache;
+        var cache = tokenCaches[(int)spelling];
         if (cache.TryGetValue(token, out var info)) return info;
         var keys = index.KeysFor(token);
         var neighbours = new HashSet<int>();
-        index.Neighbours(token, keys, neighbours);
+        index.Neighbours(token, keys, neighbours, spelling);
         var list = new List<Neighbour>(neighbours.Count);
         foreach (var id in neighbours)
         {
-            var (score, kind) = TokenSimilarity.Compare(token, index.Token(id), keys, index.Keys(id), looseVowels);
+            var (score, kind) = TokenSimilarity.Compare(token, index.Token(id), keys, index.Keys(id), spelling);
             if (score >= comparer.Weights.PairingFloor) list.Add(new Neighbour(id, score, kind, score * index.Weight(id)));
         }
         list.Sort((a, b) => a.TokenId.CompareTo(b.TokenId));

@@ -20,6 +20,9 @@ public static class HangulRomanizer
 
     public static bool IsHangulSyllable(char c) => c >= SyllableBase && c <= SyllableLast;
 
+    /// <summary>Two-syllable surnames (bok-seong); korean_surnames.tsv lists the one-syllable ones.</summary>
+    public static readonly IReadOnlyList<string> CompoundSurnames = ["남궁", "선우", "제갈", "황보", "독고", "사공", "서문", "동방"];
+
     public static bool ContainsHangul(string text) => text.Any(IsHangulSyllable);
 
     /// <summary>Customary spellings of a Hangul surname (lower case), or empty when it is not in the table.</summary>

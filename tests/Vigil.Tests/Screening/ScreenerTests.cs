@@ -26,6 +26,25 @@ public sealed class ScreenerTests(SanctionsListsFixture lists) : IClassFixture<S
     }
 
     [Theory]
+    [InlineData("블라디미르 푸틴", "35096")]
+    [InlineData("세르게이 라브로프", "35233")]
+    public void Finds_foreign_names_the_korean_press_writes_in_hangul(string query, string ofacId)
+    {
+        // Korean writes a foreign name sound by sound (v as ㅂ, an added ㅡ): the consonants are what carries over.
+        var hit = Screen(query, EntitySchema.Person).FirstOrDefault(h => h.IsMatch && h.List == "US-OFAC" && h.ListId == ofacId);
+        Assert.NotNull(hit);
+        Assert.Contains("(consonants)", hit.Explanation);
+    }
+
+    [Fact]
+    public void Labials_are_one_only_for_names_in_syllabic_scripts()
+    {
+        // Persian writes p and f apart, so پارسا (Parsa) is not Firas; the Hangul 파라스 could be either.
+        Assert.True(lists.Screener.CompareNames("파라스 아흐마드", "Firas Ahmad", EntitySchema.Person) >= Screener.MatchThreshold);
+        Assert.True(lists.Screener.CompareNames("پارسا احمدی", "Firas Ahmad", EntitySchema.Person) < Screener.MatchThreshold);
+    }
+
+    [Theory]
     [InlineData("Kim Jong-un")]
     [InlineData("Kim Jong Un")]
     [InlineData("Kim Jongun")]

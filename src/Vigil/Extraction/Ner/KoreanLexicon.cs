@@ -14,9 +14,6 @@ namespace Vigil.Extraction.Ner;
 /// </summary>
 public sealed class KoreanLexicon
 {
-    /// <summary>Two-syllable surnames (bok-seong): the surname table lists the one-syllable ones.</summary>
-    private static readonly string[] CompoundSurnames = ["남궁", "선우", "제갈", "황보", "독고", "사공", "서문", "동방"];
-
     /// <summary>The hunspell-ko dictionary (Debian package hunspell-ko), whose words are stored decomposed into jamo.</summary>
     public const string HunspellPath = "/usr/share/hunspell/ko_KR.dic";
 
@@ -106,7 +103,7 @@ public sealed class KoreanLexicon
 
     public static KoreanLexicon Load()
     {
-        var surnames = new List<string>(CompoundSurnames);
+        var surnames = new List<string>(HangulRomanizer.CompoundSurnames);
         foreach (var line in File.ReadLines(ResourceFile.Path("romanisation", "korean_surnames.tsv")))
         {
             if (line.Length == 0 || line[0] == '#') continue;

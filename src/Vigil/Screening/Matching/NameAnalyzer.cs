@@ -66,7 +66,8 @@ internal static class NameAnalyzer
         // A name spelled out letter by letter (I.v.a.n, K-A-R-I-M) is that word; two letters stay initials (J.C.).
         foreach (var tokens in folded)
             if (HasSpelledOutWord(tokens)) yield return NameFolding.Tokens(string.Join(' ', tokens), joinInitialisms: true);
-        if (ForeignNameInCjk(name)) yield return JoinedSyllables(name);
+        if (ForeignNameInCjk(name)) yield return JoinedSyllables(name, NameDots);
+        if (ForeignNameInHangul(name)) yield return JoinedSyllables(name, WordBreaks);
     }
 
     private static bool HasSpelledOutWord(string[] tokens)
@@ -95,14 +96,31 @@ internal static class NameAnalyzer
         return false;
     }
 
+    private static readonly char[] WordBreaks = [' ', '-', .. NameDots];
+
+    /// <summary>
+    /// True for a name in Hangul whose words read as a foreign name written sound by sound (블라디미르 푸틴,
+    /// 세르게이 라브로프): two words or more, each of two syllables or more, the first no Korean compound surname.
+    /// A Korean name is one word (김정은) or starts with a one-syllable surname (김 정은). Korean spells such names
+    /// by the loanword rules (v as ㅂ, an added ㅡ after a lone consonant), so they too may pair on consonants.
+    /// </summary>
+    public static bool ForeignNameInHangul(string name)
+    {
+        var words = name.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || HangulRomanizer.CompoundSurnames.Contains(words[0])) return false;
+        foreach (var word in words)
+            if (word.Length < 2 || !word.All(HangulRomanizer.IsHangulSyllable)) return false;
+        return true;
+    }
+
     /// <summary>Kana (hiragana and katakana) or a Chinese character.</summary>
     public static bool IsHanOrKana(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF';
 
     /// <summary>A letter of a script written in syllables or characters rather than letters: kana, Chinese characters, Hangul.</summary>
     public static bool IsCjk(char c) => IsHanOrKana(c) || HangulRomanizer.IsHangulSyllable(c);
 
-    private static string[] JoinedSyllables(string name) =>
-        name.Split(NameDots, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+    private static string[] JoinedSyllables(string name, char[] breaks) =>
+        name.Split(breaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(part => NameFolding.TokenVariants(part, joinInitialisms: false).FirstOrDefault() is { Length: > 0 } t ? string.Concat(t) : "")
             .Where(t => t.Length > 0).ToArray();
 

@@ -11,7 +11,7 @@ internal sealed record NameComparison(double Score, double QueryCoverage, double
 }
 
 /// <summary>A query spelling prepared once: tokens, their keys and weights.</summary>
-internal sealed record QueryName(string[] Tokens, bool[] IsLegalForm, TokenKeys[] Keys, double[] Weights, bool Transliterated)
+internal sealed record QueryName(string[] Tokens, bool[] IsLegalForm, TokenKeys[] Keys, double[] Weights, QuerySpelling Spelling)
 {
     /// <summary>Read as an organisation's name: another token on either side more likely names another company (a subsidiary, a fund in a series).</summary>
     public bool Organisation { get; init; }
@@ -49,15 +49,15 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
 
     public MatcherWeights Weights => weights;
 
-    public QueryName Prepare(AnalyzedName name, bool transliterated) =>
-        Prepare(name, transliterated, Array.ConvertAll(name.Tokens, index.KeysFor));
+    public QueryName Prepare(AnalyzedName name, QuerySpelling spelling) =>
+        Prepare(name, spelling, Array.ConvertAll(name.Tokens, index.KeysFor));
 
     /// <summary>A query spelling with its tokens' keys already known (the screener caches them per token).</summary>
-    public QueryName Prepare(AnalyzedName name, bool transliterated, TokenKeys[] keys)
+    public QueryName Prepare(AnalyzedName name, QuerySpelling spelling, TokenKeys[] keys)
     {
         var w = new double[name.Tokens.Length];
         for (var i = 0; i < w.Length; i++) w[i] = name.IsLegalForm[i] ? NameIndex.LegalFormWeight : index.QueryWeight(name.Tokens[i]);
-        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, transliterated) { Organisation = name.Organisation };
+        return new QueryName(name.Tokens, name.IsLegalForm, keys, w, spelling) { Organisation = name.Organisation };
     }
 
     public CandidateName Candidate(string original, AnalyzedName name) =>
@@ -178,7 +178,7 @@ internal sealed class NameComparer(NameIndex index, MatcherWeights weights)
         if (legalConflict) score -= weights.LegalFormConflictPenalty;
         // One name in another's place between the same matched neighbours (ben Mohamed / ben Ali) is another person's name, not an omission;
         // in a name transliterated from another script it is as likely a spelling no key caught.
-        var substituted = weights.SubstitutionPenalty > 0 && !q.Transliterated && Substituted(q.Tokens, c.Tokens, q.IsLegalForm, c.IsLegalForm, qGroup, cGroup);
+        var substituted = weights.SubstitutionPenalty > 0 && q.Spelling == QuerySpelling.Latin && Substituted(q.Tokens, c.Tokens, q.IsLegalForm, c.IsLegalForm, qGroup, cGroup);
         if (substituted) score -= weights.SubstitutionPenalty;
         var orderConflict = PatronymsCrossed(q.Tokens, c.Tokens, qGroup, cGroup);
         if (orderConflict) score -= weights.PatronymOrderPenalty;

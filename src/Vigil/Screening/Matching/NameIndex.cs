@@ -35,6 +35,8 @@ internal sealed class NameIndex
     private int[] deletionTokens = [];
     private readonly Dictionary<string, List<int>> sounds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> skeletons = new(StringComparer.Ordinal);
+    /// <summary>Skeletons of three consonants or more with f read as p (<see cref="TokenSimilarity.Labials"/>), for foreign names in syllabic scripts.</summary>
+    private readonly Dictionary<string, List<int>> labialSkeletons = new(StringComparer.Ordinal);
     private readonly Dictionary<int, List<int>> groups = [];
     private readonly Dictionary<string, int> groupOf;
     private double[] weights = [];
@@ -145,7 +147,8 @@ internal sealed class NameIndex
         new(PhoneticKey.Sound(token), PhoneticKey.Skeleton(token), groupOf.TryGetValue(token, out var g) ? g : -1);
 
     /// <summary>Vocabulary tokens that may be similar to <paramref name="token"/> (a superset; the caller scores them).</summary>
-    public void Neighbours(string token, TokenKeys k, HashSet<int> into)
+    /// <param name="spelling">For a foreign name in a syllabic script, tokens whose skeletons differ only in labials come too.</param>
+    public void Neighbours(string token, TokenKeys k, HashSet<int> into, QuerySpelling spelling = QuerySpelling.Latin)
     {
         if (tokenIds.TryGetValue(token, out var exact)) into.Add(exact);
         AddDeletionMatches(DeletionHash(token, -1), into);
@@ -153,6 +156,7 @@ internal sealed class NameIndex
             for (var i = 0; i < token.Length; i++) AddDeletionMatches(DeletionHash(token, i), into);
         if (k.Sound.Length >= 2 && sounds.TryGetValue(k.Sound, out var s)) into.UnionWith(s);
         if (k.Skeleton.Length >= 2 && skeletons.TryGetValue(k.Skeleton, out var sk) && sk.Count <= 400) into.UnionWith(sk);
+        if (spelling == QuerySpelling.Syllabic && k.Skeleton.Length >= 3 && labialSkeletons.TryGetValue(TokenSimilarity.Labials(k.Skeleton), out var lk) && lk.Count <= 400) into.UnionWith(lk);
         if (k.Group >= 0 && groups.TryGetValue(k.Group, out var g)) into.UnionWith(g);
         // A Latvian or Lithuanian form (Sergejs) reaches the plain name's spellings (Sergey, Sergej).
         if (TokenSimilarity.BalticStem(token) is { } stem)
@@ -183,6 +187,7 @@ internal sealed class NameIndex
             for (var i = 0; i < token.Length; i++) deletionList.Add((DeletionHash(token, i), id));
         if (k.Sound.Length >= 2) Add(sounds, k.Sound, id);
         if (k.Skeleton.Length >= 2) Add(skeletons, k.Skeleton, id);
+        if (k.Skeleton.Length >= 3) Add(labialSkeletons, TokenSimilarity.Labials(k.Skeleton), id);
         if (k.Group >= 0)
         {
             if (!groups.TryGetValue(k.Group, out var members)) groups[k.Group] = members = [];

@@ -2,6 +2,17 @@ using Vigil.Text;
 
 namespace Vigil.Screening.Matching;
 
+/// <summary>How sure a query's romanised spelling is, which decides how loosely its tokens may pair.</summary>
+internal enum QuerySpelling : byte
+{
+    /// <summary>Written in Latin letters: as sure as its writer.</summary>
+    Latin,
+    /// <summary>Romanised from Cyrillic, Arabic and other alphabets: the vowels are least sure, so tokens may pair on their consonants.</summary>
+    Transliterated,
+    /// <summary>A foreign name written sound by sound in Hangul or kana: vowels added, and one labial for p, f, v and b.</summary>
+    Syllabic,
+}
+
 /// <summary>How two name tokens were found to agree.</summary>
 internal enum TokenMatchKind : byte { None, Exact, Variant, Spelling, Sound, Skeleton, Joined, Initial, Weak, Nickname, Abbreviation }
 
@@ -29,6 +40,16 @@ internal static class TokenSimilarity
         return Distance(a.Replace('m', 'n'), b.Replace('m', 'n'), 1) <= 1;
     }
 
+    /// <summary>
+    /// The skeleton with f read as p: Korean and Japanese have one labial for p and f, and Korean writes v as b
+    /// (블라디미르 → beulladimireu for Vladimir, 라브로프 → rabeuropeu for Lavrov), so a transliteration keeps the place
+    /// of each labial but not which one it was. Three consonants or more (shorter skeletons would pair too much).
+    /// </summary>
+    public static string Labials(string skeleton) => skeleton.Length >= 3 ? skeleton.Replace('f', 'p') : skeleton;
+
+    // Syllabic scripts add vowels (블라디미르, beulladimireu), so the tokens' lengths may differ more than the skeletons'.
+    private static bool SameLabialSkeleton(string a, string b) => a.Length >= 3 && a.Length == b.Length && Labials(a) == Labials(b);
+
     /// <summary>Similarity given to tokens that are known variants of one another (Ri/Lee, company/co).</summary>
     public const double VariantSimilarity = 0.95;
 
@@ -38,10 +59,15 @@ internal static class TokenSimilarity
     /// <summary>Similarity of an initial to a name it could abbreviate.</summary>
     public const double InitialSimilarity = 0.75;
 
-    /// <param name="allowSkeleton">Only for spellings transliterated from another script, where vowels are least reliable
-    /// (Ким Чен Ын → Kim Chen Yn for Kim Jong Un); in Latin input the same looseness would pair unrelated names.</param>
-    public static (double Score, TokenMatchKind Kind) Compare(string a, string b, TokenKeys ka, TokenKeys kb, bool allowSkeleton = false)
+    /// <param name="spelling">
+    /// Consonant skeletons count only for spellings transliterated from another script, where vowels are least reliable
+    /// (Ким Чен Ын → Kim Chen Yn for Kim Jong Un), and labials are one only for syllabic scripts; in Latin input the same
+    /// looseness would pair unrelated names.
+    /// </param>
+    public static (double Score, TokenMatchKind Kind) Compare(string a, string b, TokenKeys ka, TokenKeys kb, QuerySpelling spelling = QuerySpelling.Latin)
     {
+        var allowSkeleton = spelling != QuerySpelling.Latin;
+        var labials = spelling == QuerySpelling.Syllabic;
         if (a == b) return (1.0, TokenMatchKind.Exact);
         if (ka.Group >= 0 && ka.Group == kb.Group) return (VariantSimilarity, TokenMatchKind.Variant);
         if (Nicknames.Pair(a, b)) return (NicknameSimilarity, TokenMatchKind.Nickname);
@@ -66,9 +92,11 @@ internal static class TokenSimilarity
             var soundEdit = 0.95 * SoundEditSimilarity(ka.Sound, kb.Sound);
             if (soundEdit > best) { best = soundEdit; kind = TokenMatchKind.Sound; }
         }
-        if (allowSkeleton && best < SkeletonSimilarity && ka.Skeleton.Length >= 2 && ka.Skeleton == kb.Skeleton && Math.Abs(a.Length - b.Length) <= 2)
+        if (allowSkeleton && best < SkeletonSimilarity && ka.Skeleton.Length >= 2
+            && (ka.Skeleton == kb.Skeleton ? Math.Abs(a.Length - b.Length) <= 2 : labials && SameLabialSkeleton(ka.Skeleton, kb.Skeleton) && Math.Abs(a.Length - b.Length) <= 4))
         { best = SkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
-        else if (allowSkeleton && best < NearSkeletonSimilarity && NearSkeletons(ka.Skeleton, kb.Skeleton) && Math.Abs(a.Length - b.Length) <= 4)
+        else if (allowSkeleton && best < NearSkeletonSimilarity && Math.Abs(a.Length - b.Length) <= 4
+                 && (labials ? NearSkeletons(Labials(ka.Skeleton), Labials(kb.Skeleton)) : NearSkeletons(ka.Skeleton, kb.Skeleton)))
         { best = NearSkeletonSimilarity; kind = TokenMatchKind.Skeleton; }
         if (best < BalticSimilarity)
         {
