@@ -106,6 +106,8 @@ internal static class NameAnalyzer
     /// </summary>
     public static bool ForeignNameInHangul(string name)
     {
+        // Most names have no Hangul at all: answered without splitting them.
+        if (!HangulRomanizer.ContainsHangul(name)) return false;
         var words = name.Split(WordBreaks, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 2 || HangulRomanizer.CompoundSurnames.Contains(words[0])) return false;
         foreach (var word in words)

@@ -35,8 +35,11 @@ internal sealed class NameIndex
     private int[] deletionTokens = [];
     private readonly Dictionary<string, List<int>> sounds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> skeletons = new(StringComparer.Ordinal);
-    /// <summary>Skeletons of three consonants or more with f read as p (<see cref="TokenSimilarity.Labials"/>), for foreign names in syllabic scripts.</summary>
-    private readonly Dictionary<string, List<int>> labialSkeletons = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Skeletons of three consonants or more with f read as p (<see cref="TokenSimilarity.Labials"/>), for foreign names in
+    /// syllabic scripts: built on the first such query, since most runs have none.
+    /// </summary>
+    private Dictionary<string, List<int>>? labialSkeletons;
     private readonly Dictionary<int, List<int>> groups = [];
     private readonly Dictionary<string, int> groupOf;
     private double[] weights = [];
@@ -156,7 +159,7 @@ internal sealed class NameIndex
             for (var i = 0; i < token.Length; i++) AddDeletionMatches(DeletionHash(token, i), into);
         if (k.Sound.Length >= 2 && sounds.TryGetValue(k.Sound, out var s)) into.UnionWith(s);
         if (k.Skeleton.Length >= 2 && skeletons.TryGetValue(k.Skeleton, out var sk) && sk.Count <= 400) into.UnionWith(sk);
-        if (spelling == QuerySpelling.Syllabic && k.Skeleton.Length >= 3 && labialSkeletons.TryGetValue(TokenSimilarity.Labials(k.Skeleton), out var lk) && lk.Count <= 400) into.UnionWith(lk);
+        if (spelling == QuerySpelling.Syllabic && k.Skeleton.Length >= 3 && LabialSkeletons.TryGetValue(TokenSimilarity.Labials(k.Skeleton), out var lk) && lk.Count <= 400) into.UnionWith(lk);
         if (k.Group >= 0 && groups.TryGetValue(k.Group, out var g)) into.UnionWith(g);
         // A Latvian or Lithuanian form (Sergejs) reaches the plain name's spellings (Sergey, Sergej).
         if (TokenSimilarity.BalticStem(token) is { } stem)
@@ -187,7 +190,6 @@ internal sealed class NameIndex
             for (var i = 0; i < token.Length; i++) deletionList.Add((DeletionHash(token, i), id));
         if (k.Sound.Length >= 2) Add(sounds, k.Sound, id);
         if (k.Skeleton.Length >= 2) Add(skeletons, k.Skeleton, id);
-        if (k.Skeleton.Length >= 3) Add(labialSkeletons, TokenSimilarity.Labials(k.Skeleton), id);
         if (k.Group >= 0)
         {
             if (!groups.TryGetValue(k.Group, out var members)) groups[k.Group] = members = [];
@@ -195,6 +197,14 @@ internal sealed class NameIndex
         }
         return id;
     }
+
+    private Dictionary<string, List<int>> LabialSkeletons => LazyInitializer.EnsureInitialized(ref labialSkeletons, () =>
+    {
+        var byLabials = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var id = 0; id < keys.Count; id++)
+            if (keys[id].Skeleton.Length >= 3) Add(byLabials, TokenSimilarity.Labials(keys[id].Skeleton), id);
+        return byLabials;
+    });
 
     private void AddDeletionMatches(ulong hash, HashSet<int> into)
     {
