@@ -39,7 +39,7 @@ public static class NerFeatures
         public byte[] Surname { get; init; } = [];
         /// <summary>Characters only: the mecab-ko-dic proper noun covering the character ("B-P", "L-L=": see <see cref="KoreanDictionaryMarks"/>), "" elsewhere or without the dictionary.</summary>
         public string[] DictionaryMarks { get; init; } = [];
-        /// <summary>Characters only: the mecab-ko-dic classes of the character's eojeol stem, and of its given name after a surname ("c|P"), "" without the dictionary.</summary>
+        /// <summary>Characters only: the mecab-ko-dic classes of the character's eojeol stem and of its likeliest reading, and of its given name after a surname ("c>c|P"), "" without the dictionary.</summary>
         public string[] DictionaryStem { get; init; } = [];
         /// <summary>Characters only: the longest mecab-ko-dic word of any class covering the character, from left to right ("B-c", "L-P"), "" elsewhere.</summary>
         public string[] DictionaryWords { get; init; } = [];
@@ -183,19 +183,20 @@ public static class NerFeatures
     /// <summary>
     /// What mecab-ko-dic says of each eojeol: the proper nouns in it, longest first from left to right
     /// ("김정은위원장은" → 김정은, a person's name), marked B-/I-/L- with the class letter (P person, L place,
-    /// N other proper noun) and "=" when the name is the whole stem; and the classes of the stem, and of
-    /// the given name after a surname ("지훈" in "김지훈은"), as letters (see <see cref="ClassLetters"/>).
+    /// N other proper noun) and "=" when the name is the whole stem; the classes of the stem and of its
+    /// likeliest reading, and of the given name after a surname ("지훈" in "김지훈은"), as letters (see
+    /// <see cref="ClassLetters"/>: "Pc>P|P"); and the longest dictionary word of any class from left to right.
     /// </summary>
     private static (string[] Marks, string[] Stem, string[] Words) KoreanDictionaryMarks(string[] units, int[] starts, byte[] surname, MecabKoDictionary dictionary)
     {
-        var words = new string[units.Length];
-        Array.Fill(words, "");
         const KoreanWordClass proper = KoreanWordClass.PersonName | KoreanWordClass.PlaceName | KoreanWordClass.ProperNoun;
         var n = units.Length;
         var marks = new string[n];
         var stems = new string[n];
+        var words = new string[n];
         Array.Fill(marks, "");
         Array.Fill(stems, "");
+        Array.Fill(words, "");
         Span<(int Length, KoreanWordClass Classes)> prefixes = stackalloc (int, KoreanWordClass)[16];
         for (var ws = 0; ws < n; ws++)
         {
@@ -647,11 +648,12 @@ public static class NerFeatures
                 features.Add(F(87, s.DictionaryMarks[i], pos));
             }
             features.Add(F(88, s.DictionaryStem[i], inStem));
+            features.Add(F(89, s.DictionaryStem[i] + s.Surname[i].ToString(CultureInfo.InvariantCulture), inStem + (stemLength > 4 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture))));
+            // The neighbouring eojeols' stems: names of several words ("도널드 트럼프"), and the longest dictionary word over the character.
             var stemBefore = ws >= 2 ? s.DictionaryStem[ws - 2] : "<s>";
             var stemAfter = we + 2 < n ? s.DictionaryStem[we + 2] : "</s>";
             features.Add(F(90, stemBefore + "/" + s.DictionaryStem[i] + "/" + stemAfter, inStem));
             if (s.DictionaryWords[i].Length > 0) features.Add(F(91, s.DictionaryWords[i], pos));
-            features.Add(F(89, s.DictionaryStem[i] + s.Surname[i].ToString(CultureInfo.InvariantCulture), inStem + (stemLength > 4 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture))));
         }
         // Four-grams: longer pieces of names and of the words around them.
         features.Add(F(70, C(i - 3) + C(i - 2) + C(i - 1), c));
