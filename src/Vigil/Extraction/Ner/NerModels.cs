@@ -9,8 +9,8 @@ namespace Vigil.Extraction.Ner;
 /// are tens of MB): they are cached outside the repository, in $VIGIL_CACHE/models or
 /// ~/.cache/vigil/models, and trained on first use when missing.
 /// </summary>
-/// <summary>An installed dictionary a model's features read: OpenCorpora for Russian, mecab-ko-dic for Korean.</summary>
-public enum NerLexicon { None, OpenCorpora, MecabKo }
+/// <summary>An installed dictionary a model's features read: ISTAT's Italian places, OpenCorpora for Russian, mecab-ko-dic for Korean.</summary>
+public enum NerLexicon { None, ItalianPlaces, OpenCorpora, MecabKo }
 
 public static class NerModels
 {
@@ -31,6 +31,7 @@ public static class NerModels
         {
             NerLexicon.OpenCorpora when OpenCorporaLexicon.Installed is null => OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory),
             NerLexicon.MecabKo when MecabKoDictionary.Installed is null => MecabKoDictionary.MissingMessage(MecabKoDictionary.InstalledDirectory),
+            NerLexicon.ItalianPlaces when ItalianPlaces.Installed is null => ItalianPlaces.MissingMessage(ItalianPlaces.InstalledDirectory),
             _ => null,
         };
 
@@ -43,7 +44,8 @@ public static class NerModels
     public static readonly IReadOnlyList<Spec> All =
     [
         new("ner-it", "it", "Italian PER/LOC/ORG from KIND (NERMuD 2023) training splits (Wikinews, fiction, De Gasperi) and the Wikinews dev split",
-            shared => [.. ItalianTrainingSplits(shared), .. NerCorpora.ReadConll(KindFile(shared, "WN_dev.tsv"))], 12, Revision: 1, DocumentWindow: 10, TwoStage: true),
+            shared => [.. ItalianTrainingSplits(shared), .. NerCorpora.ReadConll(KindFile(shared, "WN_dev.tsv"))], 12, Revision: 2, DocumentWindow: 10, TwoStage: true,
+            Lexicon: NerLexicon.ItalianPlaces),
         new("ner-ru", "ru", "Russian PER/LOC/ORG/LOCORG from the factRuEval-2016 development set (its training data)",
             shared => NerCorpora.ReadFactRu(Path.Combine(shared, "data", "eval", "factrueval2016_ru", "devset"), keepLocOrg: true), 12, Revision: 6, Lexicon: NerLexicon.OpenCorpora,
             DocumentWindow: 10, TwoStage: true, Members: 3),
