@@ -59,7 +59,7 @@ public sealed class ExtractionBench : IBench
         var options = ExtractorOptions.WithCachedModels();
         TimeSpan? modelTime = null;
         var modelCpu = TimeSpan.Zero;
-        if (options.NerModels.ContainsKey("it"))
+        if (options.ModelFor("it") is not null)
         {
             var withModels = new Extractor(extractor.Gazetteer, options);
             foreach (var d in docs.Take(20)) withModels.Extract(d);

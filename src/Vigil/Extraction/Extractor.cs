@@ -36,7 +36,7 @@ public sealed class Extractor : IExtractor
         // One normalised key per token, shared by the recogniser and the rule-based taggers below.
         var keys = Tokenizer.Keys(text, tokens);
         var mentions = _recognizer.Recognize(document.Id, text, tokens, sentences, document.Lang, keys);
-        if (document.Lang is { } lang && _options.NerModels.TryGetValue(lang, out var model))
+        if (document.Lang is { } lang && _options.ModelFor(lang) is { } model)
             mentions = AddModelMentions(document.Id, text, tokens, sentences, mentions, model);
         var vessels = VesselRecognizer.Recognize(document.Id, text, tokens, sentences, mentions, keys);
         if (vessels.Count > 0)

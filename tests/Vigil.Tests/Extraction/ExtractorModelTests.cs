@@ -74,6 +74,28 @@ public sealed class ExtractorModelTests(ExtractorFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public void A_model_source_is_asked_only_for_the_languages_of_the_documents()
+    {
+        var model = SequenceTagger.Train(
+        [
+            S("ieri Mario Rossi ha parlato", "O B-PER I-PER O O"),
+            S("ieri ha parlato", "O O O"),
+        ], fixture.Extractor.Gazetteer, epochs: 10, bits: 14);
+        var asked = new List<string>();
+        var extractor = new Extractor(fixture.Extractor.Gazetteer, new ExtractorOptions
+        {
+            ModelSource = lang => { lock (asked) asked.Add(lang); return lang == "it" ? model : null; },
+        });
+        const string text = "ieri Paolo Neri ha parlato.";
+        Assert.Contains(extractor.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "it")).Mentions, m => m.Text == "Paolo Neri");
+        extractor.Extract(new Document("e", "t", "Yesterday nobody spoke.", Ids.Hash("Yesterday nobody spoke."), Lang: "en"));
+        Assert.Equal(["it", "en"], asked);
+        // A model the caller gives comes before the source.
+        var given = new Extractor(fixture.Extractor.Gazetteer, new ExtractorOptions { NerModels = new Dictionary<string, SequenceTagger> { ["it"] = model }, ModelSource = _ => throw new InvalidOperationException() });
+        Assert.Contains(given.Extract(new Document("d", "t", text, Ids.Hash(text), Lang: "it")).Mentions, m => m.Text == "Paolo Neri");
+    }
+
+    [Fact]
     public void A_document_context_model_tags_the_document_sentences_together()
     {
         TaggedSentence[] running =
