@@ -9,7 +9,7 @@ internal enum QuerySpelling : byte
     Latin,
     /// <summary>Romanised from Cyrillic, Arabic and other alphabets: the vowels are least sure, so tokens may pair on their consonants.</summary>
     Transliterated,
-    /// <summary>A foreign name written sound by sound in Hangul or kana: vowels added, and one labial for p, f, v and b.</summary>
+    /// <summary>A foreign name written sound by sound in Hangul, kana or Chinese characters: vowels added, and one labial for p, f, v and b.</summary>
     Syllabic,
 }
 
