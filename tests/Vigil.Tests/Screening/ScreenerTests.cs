@@ -28,9 +28,12 @@ public sealed class ScreenerTests(SanctionsListsFixture lists) : IClassFixture<S
     [Theory]
     [InlineData("블라디미르 푸틴", "35096")]
     [InlineData("세르게이 라브로프", "35233")]
-    public void Finds_foreign_names_the_korean_press_writes_in_hangul(string query, string ofacId)
+    [InlineData("谢尔盖·拉夫罗夫", "35233")]
+    [InlineData("セルゲイ・ラブロフ", "35233")]
+    public void Finds_foreign_names_written_sound_by_sound_in_hangul_chinese_and_kana(string query, string ofacId)
     {
-        // Korean writes a foreign name sound by sound (v as ㅂ, an added ㅡ): the consonants are what carries over.
+        // These scripts write a foreign name syllable by syllable (v as ㅂ or ブ, added vowels; pinyin x for the s of
+        // Sergey): the consonants are what carries over.
         var hit = Screen(query, EntitySchema.Person).FirstOrDefault(h => h.IsMatch && h.List == "US-OFAC" && h.ListId == ofacId);
         Assert.NotNull(hit);
         Assert.Contains("(consonants)", hit.Explanation);

@@ -123,8 +123,23 @@ internal static class NameAnalyzer
 
     private static string[] JoinedSyllables(string name, char[] breaks) =>
         name.Split(breaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(part => NameFolding.TokenVariants(part, joinInitialisms: false).FirstOrDefault() is { Length: > 0 } t ? string.Concat(t) : "")
+            .Select(part => NameFolding.TokenVariants(part, joinInitialisms: false).FirstOrDefault() is { Length: > 0 } t
+                ? string.Concat(part.Any(IsHan) ? t.Select(PinyinOnset) : t) : "")
             .Where(t => t.Length > 0).ToArray();
+
+    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF';
+
+    /// <summary>
+    /// A pinyin syllable with its onset spelt as the Latin names it transcribes write it: j, q and x are the affricates
+    /// and the sibilant (基 ji in 弗拉基米尔 is the d of Vladimir), not the glide j of Sergej that a joined word would read.
+    /// </summary>
+    private static string PinyinOnset(string syllable) => syllable.Length < 2 ? syllable : syllable[0] switch
+    {
+        'j' => "dj" + syllable[1..],
+        'q' => "ch" + syllable[1..],
+        'x' => "sh" + syllable[1..],
+        _ => syllable,
+    };
 
     /// <summary>
     /// The name with its backwards words turned round, or null: a word in lower case that ends in a capital
