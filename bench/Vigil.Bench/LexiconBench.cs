@@ -20,8 +20,8 @@ public sealed class LexiconBench : IBench
     public int Run(string[] args)
     {
         var runs = args.Length > 0 && int.TryParse(args[0], out var r) ? Math.Max(1, r) : 3;
-        var dir = OpenCorporaLexicon.InstalledDirectory;
-        if (!OpenCorporaLexicon.IsInstalledAt(dir)) { Console.Error.WriteLine(OpenCorporaLexicon.MissingMessage(dir)); return 2; }
+        var dir = OpenCorporaLexicon.Data.Directory;
+        if (!OpenCorporaLexicon.Data.IsInstalledAt(dir)) { Console.Error.WriteLine(OpenCorporaLexicon.Data.MissingMessage(dir)); return 2; }
 
         var before = BenchTable.ManagedMegabytes();
         var (firstCpu, firstWall, lexicon) = Measure(() => OpenCorporaLexicon.Load(dir));

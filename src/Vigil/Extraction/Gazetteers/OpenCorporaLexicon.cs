@@ -38,12 +38,13 @@ public readonly record struct LexiconParse(string Lemma, string PartOfSpeech, Pr
 /// </summary>
 public sealed class OpenCorporaLexicon
 {
-    public const string EnvironmentVariable = "VIGIL_OPENCORPORA";
-    public const string DefaultDirectory = "/usr/local/share/vigil/az/dicts";
+    /// <summary>Where the dictionary is installed (VIGIL_OPENCORPORA, else /usr/local/share/vigil/az/dicts), and how to install it.</summary>
+    public static readonly InstalledData Data = new("The OpenCorpora Russian dictionary (npm package az 0.2.3, package/dicts)", "VIGIL_OPENCORPORA",
+        "/usr/local/share/vigil/az/dicts", ["words.dawg", "paradigms.array", "suffixes.json", "gramtab-opencorpora-int.json"]);
+
     public const ProperNounKind AnyProper = ProperNounKind.FirstName | ProperNounKind.Surname | ProperNounKind.Patronymic
         | ProperNounKind.Place | ProperNounKind.Organisation | ProperNounKind.Trademark;
 
-    private static readonly string[] Files = ["words.dawg", "paradigms.array", "suffixes.json", "gramtab-opencorpora-int.json"];
     // The paradigm prefixes the dictionary was compiled with (meta.json, compile_options.paradigm_prefixes).
     private static readonly string[] Prefixes = ["", "по", "наи"];
     private const byte Separator = 1;
@@ -88,26 +89,14 @@ public sealed class OpenCorporaLexicon
         }
     }
 
-    /// <summary>Where the dictionary is looked for: <see cref="EnvironmentVariable"/> when set, else <see cref="DefaultDirectory"/>.</summary>
-    public static string InstalledDirectory =>
-        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } dir ? dir : DefaultDirectory;
-
-    public static bool IsInstalledAt(string directory) => Files.All(f => File.Exists(Path.Combine(directory, f)));
-
-    /// <summary>What is missing and how to install it, for messages.</summary>
-    public static string MissingMessage(string directory) =>
-        $"The OpenCorpora Russian dictionary (npm package az 0.2.3, package/dicts) was not found in {directory}. " +
-        $"Install it with `sudo bash scripts/setup-machine.sh` (puts it in {DefaultDirectory}), or point {EnvironmentVariable} at a directory holding {string.Join(", ", Files)}.";
-
-    private static readonly Lazy<OpenCorporaLexicon?> InstalledLexicon = new(
-        () => IsInstalledAt(InstalledDirectory) ? Load(InstalledDirectory) : null, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<OpenCorporaLexicon?> InstalledLexicon = Data.LoadOnce(Load);
 
     /// <summary>The installed dictionary, read once per process; null when it is not installed.</summary>
     public static OpenCorporaLexicon? Installed => InstalledLexicon.Value;
 
     public static OpenCorporaLexicon Load(string directory)
     {
-        if (!IsInstalledAt(directory)) throw new FileNotFoundException(MissingMessage(directory));
+        if (!Data.IsInstalledAt(directory)) throw new FileNotFoundException(Data.MissingMessage(directory));
         var (units, guide) = ReadDawg(Path.Combine(directory, "words.dawg"));
         var (data, starts) = ReadParadigms(Path.Combine(directory, "paradigms.array"));
         var suffixes = ReadStrings(Path.Combine(directory, "suffixes.json"));

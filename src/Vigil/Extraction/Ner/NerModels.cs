@@ -29,9 +29,9 @@ public static class NerModels
         /// <summary>Why the dictionary this spec's features read is unavailable and how to install it; null when it is installed or none is read.</summary>
         public string? MissingLexicon => Lexicon switch
         {
-            NerLexicon.OpenCorpora when OpenCorporaLexicon.Installed is null => OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory),
-            NerLexicon.MecabKo when MecabKoDictionary.Installed is null => MecabKoDictionary.MissingMessage(MecabKoDictionary.InstalledDirectory),
-            NerLexicon.ItalianPlaces when ItalianPlaces.Installed is null => ItalianPlaces.MissingMessage(ItalianPlaces.InstalledDirectory),
+            NerLexicon.OpenCorpora when OpenCorporaLexicon.Installed is null => OpenCorporaLexicon.Data.MissingMessage(OpenCorporaLexicon.Data.Directory),
+            NerLexicon.MecabKo when MecabKoDictionary.Installed is null => MecabKoDictionary.Data.MissingMessage(MecabKoDictionary.Data.Directory),
+            NerLexicon.ItalianPlaces when ItalianPlaces.Installed is null => ItalianPlaces.Data.MissingMessage(ItalianPlaces.Data.Directory),
             _ => null,
         };
 

@@ -7,7 +7,7 @@ namespace Vigil.Tests.Extraction.Gazetteers;
 public sealed class ItalianPlacesTests
 {
     private static ItalianPlaces Places => ItalianPlaces.Installed
-        ?? throw new InvalidOperationException(ItalianPlaces.MissingMessage(ItalianPlaces.InstalledDirectory));
+        ?? throw new InvalidOperationException(ItalianPlaces.Data.MissingMessage(ItalianPlaces.Data.Directory));
 
     private static string? KindOf(string name) => Places.Names.TryGet(string.Join(' ', NameKeys.ForName(name)), out var e) ? e.Source : null;
 

@@ -8,7 +8,7 @@ namespace Vigil.Tests.Extraction.Gazetteers;
 public sealed class MecabKoDictionaryTests
 {
     private static MecabKoDictionary Dictionary => MecabKoDictionary.Installed
-        ?? throw new InvalidOperationException(MecabKoDictionary.MissingMessage(MecabKoDictionary.InstalledDirectory));
+        ?? throw new InvalidOperationException(MecabKoDictionary.Data.MissingMessage(MecabKoDictionary.Data.Directory));
 
     [Fact]
     public void Knows_person_names_places_and_other_proper_nouns()
@@ -69,7 +69,7 @@ public sealed class MecabKoDictionaryTests
         var path = Path.Combine(Path.GetTempPath(), $"vigil-sys-{Guid.NewGuid():N}.dic");
         try
         {
-            using (var source = File.OpenRead(Path.Combine(MecabKoDictionary.InstalledDirectory, MecabKoDictionary.FileName)))
+            using (var source = File.OpenRead(Path.Combine(MecabKoDictionary.Data.Directory, MecabKoDictionary.FileName)))
             using (var target = File.Create(path))
             {
                 var head = new byte[100_000];

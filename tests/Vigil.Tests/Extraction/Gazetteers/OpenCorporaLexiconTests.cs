@@ -6,7 +6,7 @@ namespace Vigil.Tests.Extraction.Gazetteers;
 public sealed class OpenCorporaLexiconTests
 {
     private static OpenCorporaLexicon Lexicon => OpenCorporaLexicon.Installed
-        ?? throw new InvalidOperationException(OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory));
+        ?? throw new InvalidOperationException(OpenCorporaLexicon.Data.MissingMessage(OpenCorporaLexicon.Data.Directory));
 
     [Fact]
     public void Finds_the_lemma_and_kind_of_inflected_names()
@@ -68,7 +68,7 @@ public sealed class OpenCorporaLexiconTests
         {
             var missing = Assert.Throws<FileNotFoundException>(() => OpenCorporaLexicon.Load(dir.FullName));
             Assert.Contains("scripts/setup-machine.sh", missing.Message);
-            Assert.Contains(OpenCorporaLexicon.EnvironmentVariable, missing.Message);
+            Assert.Contains(OpenCorporaLexicon.Data.EnvironmentVariable, missing.Message);
             foreach (var f in new[] { "words.dawg", "paradigms.array" }) File.WriteAllBytes(Path.Combine(dir.FullName, f), [9, 0, 0, 0, 1, 2]);
             foreach (var f in new[] { "suffixes.json", "gramtab-opencorpora-int.json" }) File.WriteAllText(Path.Combine(dir.FullName, f), "[\"\"]");
             Assert.Throws<InvalidDataException>(() => OpenCorporaLexicon.Load(dir.FullName));

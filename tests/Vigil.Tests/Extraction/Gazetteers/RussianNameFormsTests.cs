@@ -6,7 +6,7 @@ namespace Vigil.Tests.Extraction.Gazetteers;
 public sealed class RussianNameFormsTests
 {
     private static OpenCorporaLexicon Lexicon => OpenCorporaLexicon.Installed
-        ?? throw new InvalidOperationException(OpenCorporaLexicon.MissingMessage(OpenCorporaLexicon.InstalledDirectory));
+        ?? throw new InvalidOperationException(OpenCorporaLexicon.Data.MissingMessage(OpenCorporaLexicon.Data.Directory));
 
     [Theory]
     // A person's name is declined word by word, keeping gender; initials stay.
