@@ -30,6 +30,7 @@ public sealed class SequenceTagger
     private readonly Dictionary<string, int> _index;
     private readonly bool[,] _allowed;      // [prev + 1, cur], prev = -1 is the sentence start
     private readonly bool[] _allowedLast;   // labels a sentence may end with
+    private readonly int[][] _predecessors; // per label, the labels that may come before it, ascending (BILOU allows few)
     private readonly uint[] _transitions;   // feature of each previous label, index prev + 1
     private readonly NerFeatures.FeatureSet _mode;
     private readonly HashSet<string> _lowerVocabulary;
@@ -81,6 +82,9 @@ public sealed class SequenceTagger
             }
         }
         for (var c = 0; c < labels.Length; c++) _allowedLast[c] = !bilou || !Opens(labels[c]);
+        _predecessors = new int[labels.Length][];
+        for (var c = 0; c < labels.Length; c++)
+            _predecessors[c] = Enumerable.Range(0, labels.Length).Where(p => _allowed[p + 1, c]).ToArray();
     }
 
     /// <summary>BIO tags as BILOU: a name's last token is L-, a one-token name U-.</summary>
@@ -297,9 +301,8 @@ public sealed class SequenceTagger
                     continue;
                 }
                 var best = float.NegativeInfinity; var arg = 0;
-                for (var p = 0; p < c; p++)
+                foreach (var p in _predecessors[k])
                 {
-                    if (!_allowed[p + 1, k]) continue;
                     var v = score[row - c + p] + trans[(p + 1) * c + k];
                     if (v > best) { best = v; arg = p; }
                 }
