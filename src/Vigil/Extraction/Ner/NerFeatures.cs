@@ -374,6 +374,25 @@ public static class NerFeatures
         return Hash(h, b);
     }
 
+    /// <summary>
+    /// A feature's hash built from parts without joining them into strings: FNV-1a reads characters in order, so
+    /// <c>Key(t).Then(a).Then(b).Value</c> equals <c>F(t, a + b)</c> and <c>.Next()</c> stands for the separator between
+    /// <see cref="F(int, ReadOnlySpan{char}, ReadOnlySpan{char})"/>'s two parts. The character tagger builds sixty
+    /// features for every character of a Korean text, and the joined strings were most of what it allocated.
+    /// </summary>
+    private struct Key(int template)
+    {
+        private uint _hash = (Offset ^ (uint)template) * Prime;
+        public readonly uint Value => _hash;
+        public Key Then(ReadOnlySpan<char> part) { _hash = Hash(_hash, part); return this; }
+        public Key Then(char part) { _hash ^= part; _hash *= Prime; return this; }
+        /// <summary>The number's decimal digits, as its invariant-culture string would add them.</summary>
+        public Key Then(int number) => Then(SmallNumbers.Length > (uint)number ? SmallNumbers[number] : number.ToString(CultureInfo.InvariantCulture));
+        public Key Next() { _hash ^= 0x1f; _hash *= Prime; return this; }
+    }
+
+    private static readonly string[] SmallNumbers = Enumerable.Range(0, 100).Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray();
+
     /// <summary>The feature every token has (the per-label bias).</summary>
     public static uint Bias => F(0, "bias");
 
@@ -572,56 +591,57 @@ public static class NerFeatures
         features.Add(F(3, C(i - 1))); features.Add(F(4, C(i + 1)));
         features.Add(F(5, C(i - 2))); features.Add(F(6, C(i + 2)));
         features.Add(F(7, C(i - 1), c)); features.Add(F(8, c, C(i + 1)));
-        features.Add(F(9, C(i - 2) + C(i - 1), c)); features.Add(F(10, c, C(i + 1) + C(i + 2)));
-        features.Add(F(11, C(i - 1) + c, C(i + 1)));
-        features.Add(F(12, K(i - 1) + s.Shapes[i], K(i + 1)));
-        features.Add(F(13, K(i - 2) + K(i - 1), s.Shapes[i] + K(i + 1) + K(i + 2)));
+        features.Add(new Key(9).Then(C(i - 2)).Then(C(i - 1)).Next().Then(c).Value);
+        features.Add(new Key(10).Then(c).Next().Then(C(i + 1)).Then(C(i + 2)).Value);
+        features.Add(new Key(11).Then(C(i - 1)).Then(c).Next().Then(C(i + 1)).Value);
+        features.Add(new Key(12).Then(K(i - 1)).Then(s.Shapes[i]).Next().Then(K(i + 1)).Value);
+        features.Add(new Key(13).Then(K(i - 2)).Then(K(i - 1)).Next().Then(s.Shapes[i]).Then(K(i + 1)).Then(K(i + 2)).Value);
         if (s.Shapes[i] == "_") return;
         if (s.Gazetteer[i].Length > 0) { features.Add(F(32, s.Gazetteer[i])); features.Add(F(33, s.Gazetteer[i], c)); }
         var ws = s.WordStart[i]; var we = s.WordEnd[i];
         var unit = s.Units[i];
-        var pos = ws == we ? "S" : i == ws ? "B" : i == we ? "E" : "M";
-        features.Add(F(14, pos));
-        features.Add(F(15, pos, c));
+        var pos = ws == we ? 'S' : i == ws ? 'B' : i == we ? 'E' : 'M';
+        features.Add(new Key(14).Then(pos).Value);
+        features.Add(new Key(15).Then(pos).Next().Then(c).Value);
         features.Add(F(16, unit));
         var before = unit.AsSpan(0, i - ws);
         var after = unit.AsSpan(i - ws + 1);
         features.Add(F(17, before.Length <= 6 ? before : before[^6..], c));
         features.Add(F(18, c, after.Length <= 6 ? after : after[..6]));
-        features.Add(F(19, unit.AsSpan(unit.Length - 1), pos));
-        if (unit.Length >= 2) features.Add(F(20, unit.AsSpan(unit.Length - 2), pos));
-        features.Add(F(21, unit.Length > 6 ? "long" : unit.Length.ToString(CultureInfo.InvariantCulture), pos));
+        features.Add(new Key(19).Then(unit.AsSpan(unit.Length - 1)).Next().Then(pos).Value);
+        if (unit.Length >= 2) features.Add(new Key(20).Then(unit.AsSpan(unit.Length - 2)).Next().Then(pos).Value);
+        features.Add(LengthKey(21, unit.Length, 6).Next().Then(pos).Value);
         // The words around: the one before (its last syllables) and after (its first).
         var prev = ws >= 2 ? s.Units[ws - 2] : "<s>";
         var next = we + 2 < n ? s.Units[we + 2] : "</s>";
         features.Add(F(22, prev));
         features.Add(F(23, next));
-        features.Add(F(24, prev.Length >= 2 ? prev[^2..] : prev, pos));
-        features.Add(F(25, next.Length >= 2 ? next[..2] : next, pos));
-        features.Add(F(26, unit, pos + (i - ws).ToString(CultureInfo.InvariantCulture)));
+        features.Add(new Key(24).Then(prev.Length >= 2 ? prev.AsSpan(prev.Length - 2) : prev).Next().Then(pos).Value);
+        features.Add(new Key(25).Then(next.Length >= 2 ? next.AsSpan(0, 2) : next).Next().Then(pos).Value);
+        features.Add(new Key(26).Then(unit).Next().Then(pos).Then(i - ws).Value);
         // The word's first syllables, the character against the kinds around it, and the whole neighbouring words with this position.
-        features.Add(F(27, unit.Length >= 2 ? unit.AsSpan(0, 2) : unit, pos));
-        features.Add(F(28, c, K(i - 1) + K(i + 1)));
-        features.Add(F(29, prev, pos + c));
-        features.Add(F(30, (we - i).ToString(CultureInfo.InvariantCulture), c));
-        features.Add(F(31, after.Length <= 3 ? after : after[..3], pos));
+        features.Add(new Key(27).Then(unit.Length >= 2 ? unit.AsSpan(0, 2) : unit).Next().Then(pos).Value);
+        features.Add(new Key(28).Then(c).Next().Then(K(i - 1)).Then(K(i + 1)).Value);
+        features.Add(new Key(29).Then(prev).Next().Then(pos).Then(c).Value);
+        features.Add(new Key(30).Then(we - i).Next().Then(c).Value);
+        features.Add(new Key(31).Then(after.Length <= 3 ? after : after[..3]).Next().Then(pos).Value);
         // The word without its particle: "서울에서" and "서울은" share the stem 서울, and the particle says the role.
         var josa = JosaLength(unit);
         var josaStemLength = unit.Length - josa;
         var k = i - ws;
         var inJosaStem = PlaceIn(k, josaStemLength);
         var josaStem = unit.AsSpan(0, josaStemLength);
-        features.Add(F(34, josaStem, inJosaStem));
-        features.Add(F(35, josa == 0 ? "-" : unit.AsSpan(josaStemLength), inJosaStem));
-        features.Add(F(36, josaStemLength > 6 ? "long" : josaStemLength.ToString(CultureInfo.InvariantCulture), inJosaStem + c));
+        features.Add(new Key(34).Then(josaStem).Next().Then(inJosaStem).Value);
+        features.Add(new Key(35).Then(josa == 0 ? "-" : unit.AsSpan(josaStemLength)).Next().Then(inJosaStem).Value);
+        features.Add(LengthKey(36, josaStemLength, 6).Next().Then(inJosaStem).Then(c).Value);
         // The stem's ending as a class: a place's (시, 강, 역), an organisation's (부, 당, 전자) or a person's title (씨, 장관).
         var cls = SuffixClass(josaStem);
-        if (cls.Length > 0) { features.Add(F(60, cls, inJosaStem)); features.Add(F(61, cls, josaStemLength > 6 ? "long" : josaStemLength.ToString(CultureInfo.InvariantCulture))); }
+        if (cls.Length > 0) { features.Add(new Key(60).Then(cls).Next().Then(inJosaStem).Value); features.Add(new Key(61).Then(cls).Next().Then(LengthPart(josaStemLength, 6)).Value); }
         if (s.Lexicon.Length == n && s.Lexicon[i].Length > 0)
         {
             // A name of the Korean lexicon anywhere in the eojeol, "=" when it is the whole stem.
             features.Add(F(65, s.Lexicon[i]));
-            features.Add(F(66, s.Lexicon[i], pos));
+            features.Add(new Key(66).Then(s.Lexicon[i]).Next().Then(pos).Value);
             features.Add(F(67, s.Lexicon[i], c));
         }
         // The stem without particle and title ("김씨는" → 김), which the lexicon features below read (all filled together, by KoreanMarks).
@@ -631,25 +651,25 @@ public static class NerFeatures
         {
             // The stem starts with a surname: a 2–4 syllable stem is then often a person's name ("박근혜", "김모").
             var nameLength = stemLength - titleLength;
-            var where = k < s.Surname[i] ? "S" : k < nameLength ? "G" : k < stemLength ? "T" : "J";
-            features.Add(F(68, where, nameLength.ToString(CultureInfo.InvariantCulture)));
-            features.Add(F(69, where + nameLength.ToString(CultureInfo.InvariantCulture), titleLength > 0 ? unit.AsSpan(nameLength, titleLength) : "-"));
+            var where = k < s.Surname[i] ? 'S' : k < nameLength ? 'G' : k < stemLength ? 'T' : 'J';
+            features.Add(new Key(68).Then(where).Next().Then(nameLength).Value);
+            features.Add(new Key(69).Then(where).Then(nameLength).Next().Then(titleLength > 0 ? unit.AsSpan(nameLength, titleLength) : "-").Value);
         }
         if (s.Vocabulary.Length == n && s.Vocabulary[i].Length > 0)
         {
             // A stem that is no common word ("해서웨이") is more likely a name; with a surname, whether the rest is a word ("김치" is, "철수" is not).
             features.Add(F(72, s.Vocabulary[i], inStem));
-            features.Add(F(73, s.Vocabulary[i] + (stemLength > 4 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture)), inStem + s.Surname[i].ToString(CultureInfo.InvariantCulture)));
+            features.Add(new Key(73).Then(s.Vocabulary[i]).Then(LengthPart(stemLength, 4)).Next().Then(inStem).Then(s.Surname[i]).Value);
         }
         if (s.Foreign.Length == n)
         {
             // How foreign the stem sounds ("해서웨이", "스티븐"), with the words around it: foreign names run over several eojeols.
-            var here = s.Foreign[i].ToString(CultureInfo.InvariantCulture);
-            var foreignBefore = ws >= 2 ? s.Foreign[ws - 2].ToString(CultureInfo.InvariantCulture) : "<s>";
-            var foreignAfter = we + 2 < n ? s.Foreign[we + 2].ToString(CultureInfo.InvariantCulture) : "</s>";
-            features.Add(F(74, here, inStem));
-            features.Add(F(75, here + s.Vocabulary[i], inStem));
-            features.Add(F(76, foreignBefore + "|" + here + "|" + foreignAfter, inStem));
+            var here = ForeignPart(s.Foreign[i]);
+            var foreignBefore = ws >= 2 ? ForeignPart(s.Foreign[ws - 2]) : "<s>";
+            var foreignAfter = we + 2 < n ? ForeignPart(s.Foreign[we + 2]) : "</s>";
+            features.Add(new Key(74).Then(here).Next().Then(inStem).Value);
+            features.Add(new Key(75).Then(here).Then(s.Vocabulary[i]).Next().Then(inStem).Value);
+            features.Add(new Key(76).Then(foreignBefore).Then('|').Then(here).Then('|').Then(foreignAfter).Next().Then(inStem).Value);
         }
         if (s.DictionaryMarks.Length == n)
         {
@@ -657,20 +677,29 @@ public static class NerFeatures
             if (s.DictionaryMarks[i].Length > 0)
             {
                 features.Add(F(86, s.DictionaryMarks[i]));
-                features.Add(F(87, s.DictionaryMarks[i], pos));
+                features.Add(new Key(87).Then(s.DictionaryMarks[i]).Next().Then(pos).Value);
             }
             features.Add(F(88, s.DictionaryStem[i], inStem));
-            features.Add(F(89, s.DictionaryStem[i] + s.Surname[i].ToString(CultureInfo.InvariantCulture), inStem + (stemLength > 4 ? "long" : stemLength.ToString(CultureInfo.InvariantCulture))));
+            features.Add(new Key(89).Then(s.DictionaryStem[i]).Then(s.Surname[i]).Next().Then(inStem).Then(LengthPart(stemLength, 4)).Value);
             // The neighbouring eojeols' stems: names of several words ("도널드 트럼프"), and the longest dictionary word over the character.
             var stemBefore = ws >= 2 ? s.DictionaryStem[ws - 2] : "<s>";
             var stemAfter = we + 2 < n ? s.DictionaryStem[we + 2] : "</s>";
-            features.Add(F(90, stemBefore + "/" + s.DictionaryStem[i] + "/" + stemAfter, inStem));
-            if (s.DictionaryWords[i].Length > 0) features.Add(F(91, s.DictionaryWords[i], pos));
+            features.Add(new Key(90).Then(stemBefore).Then('/').Then(s.DictionaryStem[i]).Then('/').Then(stemAfter).Next().Then(inStem).Value);
+            if (s.DictionaryWords[i].Length > 0) features.Add(new Key(91).Then(s.DictionaryWords[i]).Next().Then(pos).Value);
         }
         // Four-grams: longer pieces of names and of the words around them.
-        features.Add(F(70, C(i - 3) + C(i - 2) + C(i - 1), c));
-        features.Add(F(71, c, C(i + 1) + C(i + 2) + C(i + 3)));
+        features.Add(new Key(70).Then(C(i - 3)).Then(C(i - 2)).Then(C(i - 1)).Next().Then(c).Value);
+        features.Add(new Key(71).Then(c).Next().Then(C(i + 1)).Then(C(i + 2)).Then(C(i + 3)).Value);
     }
+
+    /// <summary>A length as a feature part: its digits, or "long" above <paramref name="longAbove"/>.</summary>
+    private static string LengthPart(int length, int longAbove) => length > longAbove ? "long" : SmallNumbers[length];
+
+    private static Key LengthKey(int template, int length, int longAbove) => new Key(template).Then(LengthPart(length, longAbove));
+
+    private static readonly string[] ForeignParts = Enumerable.Range(-128, 256).Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static string ForeignPart(sbyte score) => ForeignParts[score + 128];
 
     // Korean particles (josa) and the commonest particle sequences, longest first.
     private static readonly string[] Josa =
