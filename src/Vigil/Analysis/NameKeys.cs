@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AnyAscii;
+using Vigil.Text;
 
 namespace Vigil.Analysis;
 
@@ -78,12 +79,7 @@ internal static class NameKeys
         return true;
     }
 
-    private static bool ContainsHangul(string s)
-    {
-        foreach (var ch in s)
-            if (ch is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F') return true;
-        return false;
-    }
+    private static bool ContainsHangul(string s) => s.Any(HangulRomanizer.IsHangul);
 
     // AnyAscii writes each Hangul syllable capitalised ("GimJeongEun"): the capitals mark syllables.
     private static IEnumerable<string> SplitCapitals(string ascii)

@@ -173,7 +173,7 @@ public sealed class EntityRecognizer
         end = t.End;
         var first = text[t.Start];
         if (char.IsUpper(first) && GluedPrefix(text, t, out var gluedEnd) is { } glued) { end = gluedEnd; return glued; }
-        if (first is >= '\uAC00' and <= '\uD7A3')
+        if (HangulRomanizer.IsHangulSyllable(first))
         {
             foreach (var p in Cues.KoreanParticles)
             {

@@ -114,7 +114,7 @@ public static class QuantityTagger
                 while (last + 1 < tokens.Count && Words.TryGetValue(keys[last + 1], out var more) && more < value) { value += more; last++; }
                 if (!(last + 1 < tokens.Count && Scales.ContainsKey(keys[last + 1])) && value < 10 && keys[i] is not ("dieci" or "ten" or "десять")) continue; // "two leaders" is not worth a quantity
             }
-            else if (Vague.TryGetValue(keys[i], out value) && i + 1 < tokens.Count && (Linkers.Contains(keys[i + 1]) || IsHangul(keys[i])))
+            else if (Vague.TryGetValue(keys[i], out value) && i + 1 < tokens.Count && (Linkers.Contains(keys[i + 1]) || (keys[i].Length > 0 && HangulRomanizer.IsHangulSyllable(keys[i][0]))))
             {
                 last = i;
                 qualifier = QuantityQualifier.AtLeast;
@@ -170,7 +170,6 @@ public static class QuantityTagger
         return result;
     }
 
-    private static bool IsHangul(string s) => s.Length > 0 && s[0] is >= '\uAC00' and <= '\uD7A3';
 
     public static string? UnitOf(string key)
     {

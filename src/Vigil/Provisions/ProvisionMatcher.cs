@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Vigil.Model;
+using Vigil.Text;
 
 namespace Vigil.Provisions;
 
@@ -75,7 +76,7 @@ public sealed class ProvisionMatcher(ProvisionCatalog catalog)
     {
         for (var i = text.IndexOf(keyword, StringComparison.Ordinal); i >= 0; i = text.IndexOf(keyword, i + 1, StringComparison.Ordinal))
         {
-            if (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !IsHangul(keyword[0])) continue;
+            if (i > 0 && char.IsLetterOrDigit(text[i - 1]) && !HangulRomanizer.IsHangulSyllable(keyword[0])) continue;
             var end = i + keyword.Length;
             var wholeWordOnly = keyword.Length < 5 && keyword.All(char.IsAscii);
             if (wholeWordOnly && end < text.Length && char.IsLetter(text[end]) && !(text[end] == 's' && (end + 1 == text.Length || !char.IsLetter(text[end + 1])))) continue;
@@ -83,8 +84,6 @@ public sealed class ProvisionMatcher(ProvisionCatalog catalog)
         }
         return false;
     }
-
-    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     /// <summary>Case- and accent-insensitive comparison key for party names.</summary>
     internal static string Key(string name)

@@ -20,6 +20,9 @@ public static class HangulRomanizer
 
     public static bool IsHangulSyllable(char c) => c >= SyllableBase && c <= SyllableLast;
 
+    /// <summary>Any Hangul letter: a syllable, or a jamo (conjoining or compatibility) written on its own.</summary>
+    public static bool IsHangul(char c) => IsHangulSyllable(c) || c is >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F';
+
     /// <summary>Two-syllable surnames (bok-seong); korean_surnames.tsv lists the one-syllable ones.</summary>
     public static readonly IReadOnlyList<string> CompoundSurnames = ["남궁", "선우", "제갈", "황보", "독고", "사공", "서문", "동방"];
 

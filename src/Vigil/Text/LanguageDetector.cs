@@ -64,7 +64,7 @@ public static class LanguageDetector
         {
             if (!char.IsLetter(c)) continue;
             letters++;
-            if (c is >= '\uAC00' and <= '\uD7A3' or >= '\u1100' and <= '\u11FF' or >= '\u3130' and <= '\u318F') hangul++;
+            if (HangulRomanizer.IsHangul(c)) hangul++;
             else if (c is >= '\u3040' and <= '\u30FF') kana++;
             else if (c is >= '\u0400' and <= '\u04FF') cyrillic++;
         }
