@@ -86,14 +86,26 @@ internal static class AnalysisStages
             return result;
         }
         var documents = Step("read stored documents", () => workbench.Store.GetDocuments());
-        var extractor = new Vigil.Extraction.Extractor(workbench.Lists.Entries);
-        extractor.Extract(documents[0]);
+        // The workbench's extractor, with the cached models: each is read on the first document in its language.
+        var extractor = new Vigil.Extraction.Extractor(workbench.Lists.Entries, Vigil.Extraction.ExtractorOptions.WithCachedModels());
+        var byLanguage = documents.Select((d, i) => (d.Lang ?? "?", i)).GroupBy(x => x.Item1, x => x.i).OrderByDescending(g => g.Count()).ToList();
+        Step("first document of each language (reads its model)", () =>
+        {
+            foreach (var language in byLanguage) extractor.Extract(documents[language.First()]);
+            return 0;
+        });
         var extractions = Step("extract (all cores)", () =>
         {
             var x = new Vigil.Extraction.ExtractionResult[documents.Count];
             Parallel.For(0, documents.Count, i => x[i] = extractor.Extract(documents[i]));
             return x;
         });
+        foreach (var language in byLanguage)
+            Step($"  again, one thread: {language.Key} ({language.Count()} documents, {language.Sum(i => documents[i].Text.Length) / language.Count()} characters each)", () =>
+            {
+                foreach (var i in language) extractor.Extract(documents[i]);
+                return 0;
+            });
         var resolver = new Vigil.Analysis.EntityResolver();
         var entities = Step("resolve entities", () => resolver.Resolve(documents, extractions));
         if (workbench.Screener is not null)
