@@ -1,3 +1,4 @@
+using Vigil.Extraction.Gazetteers;
 using Vigil.Model;
 using Vigil.Screening;
 
@@ -23,12 +24,35 @@ public sealed class EntityScreening(IScreener screener, int maxHitsPerEntity = 5
             .Take(maxHitsPerEntity)
             .ToList();
 
-    // A lone surname ("Kim") says too little to screen on its own; the full forms carry the match.
-    private static IEnumerable<string> NamesToScreen(Entity entity) =>
-        entity.Aliases.Prepend(entity.Name)
+    /// <summary>
+    /// The entity's name and those of its other names that say something of their own. Another name of one Latin word
+    /// says too little to screen: a lone surname ("Kim"), or an acronym (PTI is the Press Trust of India and Poly
+    /// Technologies Inc.) whose entity's full name is screened anyway. Nor does a part of a fuller name of the same
+    /// entity ("Kim Jong", where a text cut "Kim Jong Un" short): screened alone it finds other people who share those
+    /// words (Kim Jung Jong), and the fuller name it belongs to carries the match.
+    /// </summary>
+    internal static IReadOnlyList<string> NamesToScreen(Entity entity)
+    {
+        var names = entity.Aliases.Prepend(entity.Name)
             .Where(n => !string.IsNullOrWhiteSpace(n))
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where((n, i) => i == 0 || n.Contains(' ') || n.Contains('-') || !IsLatin(n));
+            .Where((n, i) => i == 0 || n.Contains(' ') || n.Contains('-') || !IsLatin(n))
+            .ToList();
+        var words = names.Select(Words).ToList();
+        return names.Where((_, i) => !words.Where((_, j) => j != i).Any(other => IsStrictPart(words[i], other))).ToList();
+    }
 
     private static bool IsLatin(string s) => s.All(c => c < 0x250);
+
+    private static string[] Words(string name) => NameKeys.ForName(name).ToArray();
+
+    /// <summary>Whether every word of <paramref name="part"/> stands in <paramref name="whole"/>, which has more words.</summary>
+    private static bool IsStrictPart(string[] part, string[] whole)
+    {
+        if (part.Length >= whole.Length) return false;
+        var left = whole.ToList();
+        foreach (var w in part)
+            if (!left.Remove(w)) return false;
+        return true;
+    }
 }

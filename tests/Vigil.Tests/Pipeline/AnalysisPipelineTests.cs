@@ -61,4 +61,21 @@ public class AnalysisPipelineTests
         Assert.Single(putin.Sanctions);
         Assert.Equal(2, result.Documents.Count);
     }
+
+    [Fact]
+    public void A_part_of_a_fuller_name_of_the_same_entity_is_not_screened_alone()
+    {
+        // "Kim Jong" (a text that cut the name short) belongs to Kim Jong Un; screened alone it would find Kim Jung Jong.
+        var entity = new Entity("e1", EntitySchema.Person, "Kim Jong Un", ["Kim Jong", "Kim Jong-un", "Kim", "Ким Чен Ын", "Jong Un Kim"], [], []);
+        var names = EntityScreening.NamesToScreen(entity);
+        Assert.Equal(["Kim Jong Un", "Kim Jong-un", "Ким Чен Ын", "Jong Un Kim"], names);
+        Assert.Equal(["Kim Jong Un"], EntityScreening.NamesToScreen(entity with { Name = "Kim Jong", Aliases = ["Kim Jong Un"] }));
+    }
+
+    [Fact]
+    public void A_shorter_name_that_is_no_part_of_another_is_screened()
+    {
+        var entity = new Entity("e1", EntitySchema.Organization, "Korea Mining Development Trading Corporation", ["KOMID", "Mining Development Bank", "Корея Майнинг"], [], []);
+        Assert.Equal(["Korea Mining Development Trading Corporation", "Mining Development Bank", "Корея Майнинг"], EntityScreening.NamesToScreen(entity));
+    }
 }
