@@ -170,9 +170,11 @@ internal static class EnglishNames
 
     private static bool IsCapitalisedWord(string text, Token t) => t.Kind == TokenKind.Word && char.IsUpper(text[t.Start]);
 
-    private static bool IsAcronym(string word) => word.Length >= 2 && word.All(c => char.IsUpper(c) || c == '.');
+    private static bool IsAcronym(ReadOnlySpan<char> word) => word.Length >= 2 && !word.ContainsAnyExcept(AcronymLetters);
 
-    private static string Word(string text, Token t) => text.Substring(t.Start, PossessiveEnd(text, t) - t.Start);
+    private static readonly System.Buffers.SearchValues<char> AcronymLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ.");
+
+    private static ReadOnlySpan<char> Word(string text, Token t) => text.AsSpan(t.Start, PossessiveEnd(text, t) - t.Start);
 
     /// <summary>The token's end without a possessive "’s" ("the UK’s" names the UK).</summary>
     private static int PossessiveEnd(string text, Token t) =>

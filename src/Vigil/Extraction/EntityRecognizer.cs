@@ -364,7 +364,8 @@ public sealed class EntityRecognizer
     /// </summary>
     private void ResolveShortNames(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<Candidate> found)
     {
-        var persons = found.Where(c => c.Schema == EntitySchema.Person).Select(c => c.Name).Distinct().ToList();
+        // A name of unknown kind (English capitals) counts too: its surname standing alone later says it is a person's.
+        var persons = found.Where(c => c.Schema is EntitySchema.Person or EntitySchema.LegalEntity).Select(c => c.Name).Distinct().ToList();
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in persons)
@@ -412,6 +413,8 @@ public sealed class EntityRecognizer
             }
             for (var k = i; k <= last; k++) taken[k] = true;
             found.Add(new Candidate(i, last, tokens[i].Start, tokens[last].End, EntitySchema.Person, name, confidence));
+            foreach (var full in found)
+                if (full.Schema == EntitySchema.LegalEntity && full.Name == name) full.Schema = EntitySchema.Person;
             i = last;
         }
     }

@@ -63,4 +63,12 @@ public sealed class EnglishNamesTests(ExtractorFixture fixture) : IClassFixture<
         var mentions = Mentions("Poi abbiamo visto Zarvex.", lang: "it");
         Assert.DoesNotContain(mentions, m => m.Text == "Zarvex");
     }
+
+    [Fact]
+    public void A_surname_standing_alone_later_makes_a_name_of_unknown_kind_a_persons()
+    {
+        var mentions = Mentions("The gallery bought the statues from Vikram Oberhaus in 2011. Oberhaus later denied any wrongdoing.");
+        Assert.Contains(mentions, m => m.Text == "Vikram Oberhaus" && m.Schema == EntitySchema.Person);
+        Assert.Contains(mentions, m => m.Text == "Oberhaus" && m.Name == "Vikram Oberhaus" && m.Schema == EntitySchema.Person);
+    }
 }

@@ -4,14 +4,15 @@ namespace Vigil.Extraction.Gazetteers;
 /// The words of hunspell's American English dictionary (Debian package hunspell-en-us), which English name rules read
 /// to tell a capitalised name from a capitalised common word: "Wirecard" and "Kolomoisky" are in it in no form,
 /// "Western" and "Bank" are common words, "Moscow", "John" and "Azerbaijani" are proper nouns or demonyms only.
-/// Only the stems are read (the affix flags after '/' are ignored): enough to know whether a word is listed.
+/// Only the stems are read (the affix flags after '/' are ignored), and the regular inflections are undone when a
+/// word is looked up: enough to know whether a word is listed. Look-ups take spans and allocate nothing.
 /// </summary>
 public sealed class EnglishWords
 {
     public const string DictionaryPath = "/usr/share/hunspell/en_US.dic";
 
-    private readonly HashSet<string> _common;
-    private readonly HashSet<string> _proper;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _common;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _proper;
 
     /// <summary>The installed dictionary, read once; null when hunspell-en-us is not installed (scripts/setup-machine.sh installs it).</summary>
     public static EnglishWords? Installed => LazyInstalled.Value;
@@ -22,56 +23,79 @@ public sealed class EnglishWords
     /// <param name="entries">Dictionary lines ("bank/SZGBMDR", "Moscow/M"); the count line that starts a .dic file excluded.</param>
     public EnglishWords(IEnumerable<string> entries)
     {
-        _common = new HashSet<string>(StringComparer.Ordinal);
-        _proper = new HashSet<string>(StringComparer.Ordinal);
+        var common = new HashSet<string>(StringComparer.Ordinal);
+        var proper = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in entries)
         {
             var slash = line.IndexOf('/');
             var word = (slash < 0 ? line : line[..slash]).Trim();
             if (word.Length == 0) continue;
-            if (char.IsUpper(word[0])) _proper.Add(word.ToLowerInvariant());
-            else _common.Add(word);
+            if (char.IsUpper(word[0])) proper.Add(word.ToLowerInvariant());
+            else common.Add(word);
         }
+        _common = common.GetAlternateLookup<ReadOnlySpan<char>>();
+        _proper = proper.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Whether the word (any case) is listed in lower case, or is an inflection of one ("linked", "helping"): a common word.</summary>
-    public bool IsCommon(string word)
+    public bool IsCommon(ReadOnlySpan<char> word)
     {
-        var lower = Lower(word);
-        if (_common.Contains(lower) || (Plural(word) is { } one && _common.Contains(one))) return true;
+        Span<char> buffer = stackalloc char[MaxLength];
+        var lower = Lower(word, buffer);
+        if (lower.IsEmpty) return false;
+        var one = Singular(lower);
+        if (_common.Contains(lower) || (one.Length > 0 && _common.Contains(one))) return true;
         // The dictionary's affix rules (not read here) make the inflections; undo the regular ones.
+        Span<char> stem = stackalloc char[MaxLength + 1];
         foreach (var (ending, replacements) in Inflections)
         {
             if (lower.Length <= ending.Length + 2 || !lower.EndsWith(ending, StringComparison.Ordinal)) continue;
-            var stem = lower[..^ending.Length];
+            var stemLength = lower.Length - ending.Length;
+            lower[..stemLength].CopyTo(stem);
             foreach (var r in replacements)
-                if (_common.Contains(stem + r)) return true;
-            if (stem.Length > 2 && stem[^1] == stem[^2] && _common.Contains(stem[..^1])) return true; // "stopped" → stop
+            {
+                r.CopyTo(stem[stemLength..]);
+                if (_common.Contains(stem[..(stemLength + r.Length)])) return true;
+            }
+            // "stopped" → stop
+            if (stemLength > 2 && stem[stemLength - 1] == stem[stemLength - 2] && _common.Contains(stem[..(stemLength - 1)])) return true;
         }
         return false;
     }
+
+    /// <summary>Whether the word is listed at all, as a common word or capitalised (a proper noun, a demonym).</summary>
+    public bool IsListed(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = stackalloc char[MaxLength];
+        var lower = Lower(word, buffer);
+        if (lower.IsEmpty) return false;
+        if (_common.Contains(lower) || _proper.Contains(lower)) return true;
+        var one = Singular(lower);
+        return one.Length > 0 && (_common.Contains(one) || _proper.Contains(one));
+    }
+
+    private const int MaxLength = 40;
 
     private static readonly (string Ending, string[] Replacements)[] Inflections =
     [
         ("ied", ["y"]), ("ies", ["y"]), ("ed", ["", "e"]), ("ing", ["", "e"]), ("es", [""]), ("er", ["", "e"]), ("ly", [""]),
     ];
 
-    /// <summary>Whether the word is listed at all, as a common word or capitalised (a proper noun, a demonym).</summary>
-    public bool IsListed(string word)
+    /// <summary>The word in lower case with a typographic apostrophe made plain, in <paramref name="buffer"/>; empty when it is too long to be listed.</summary>
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, Span<char> buffer)
     {
-        var lower = Lower(word);
-        if (_common.Contains(lower) || _proper.Contains(lower)) return true;
-        return Plural(word) is { } one && (_common.Contains(one) || _proper.Contains(one));
+        if (word.Length == 0 || word.Length > MaxLength) return [];
+        var lower = buffer[..word.Length];
+        word.ToLowerInvariant(lower);
+        lower.Replace('’', '\'');
+        return lower;
     }
 
-    private static string Lower(string word) => word.ToLowerInvariant().Replace('’', '\'');
-
-    // The dictionary lists stems; its affix rules (not read here) add the plural and possessive.
-    private static string? Plural(string word)
+    // The dictionary lists stems; its affix rules (not read here) add the plural and possessive. Empty when there is neither.
+    private static ReadOnlySpan<char> Singular(ReadOnlySpan<char> lower)
     {
-        var lower = Lower(word);
         if (lower.EndsWith("'s", StringComparison.Ordinal)) return lower[..^2];
-        if (lower.Length > 3 && lower.EndsWith('s') && !lower.EndsWith("ss", StringComparison.Ordinal)) return lower[..^1];
-        return null;
+        if (lower.Length > 3 && lower[^1] == 's' && lower[^2] != 's') return lower[..^1];
+        return [];
     }
 }
