@@ -73,18 +73,20 @@ internal static class EnglishNames
             var j = Extend(text, tokens, keys, taken, i);
             var lead = i;
             while (lead <= j && (tokens[lead].Kind != TokenKind.Word || IsNeverName(text, tokens[lead], keys[lead], words, givenNames)
-                                 || (sentenceStart[lead] && words.IsCommon(Word(text, tokens[lead]))))) lead++;
+                                 || (StartsLine(text, tokens, sentenceStart, lead) && words.IsCommon(Word(text, tokens[lead]))))) lead++;
             // A title inside the run ("Senate President Joseph Lambert", "Deputy Prosecutor General Gennady Lopatin"): the name follows the last one.
             var titled = lead > 0 && IsTitle(keys[lead - 1]);
             for (var k = j - 1; k >= lead; k--)
                 if (IsTitle(keys[k])) { lead = k + 1; titled = true; break; }
+            // An organisation keeps the demonym that opens its name ("Russian Defense Ministry" is Russia's).
+            while (lead > i && IsDemonym(text, tokens[lead - 1], keys[lead - 1], words, givenNames) && IsOrganisation(text, tokens, keys, lead, j)) lead--;
             var count = 0;
-            for (var k = lead; k <= j; k++) if (tokens[k].Kind == TokenKind.Word && !Particles.Contains(keys[k])) count++;
+            for (var k = lead; k <= j; k++) if (IsNameWord(text, tokens[k], keys[k])) count++;
             var candidate = count switch
             {
                 0 => null,
                 1 when !singleWords => null,
-                1 => SingleWord(text, tokens[lead], keys[lead], lead, sentenceStart[lead], words, givenNames, titled),
+                1 => SingleWord(text, tokens[lead], keys[lead], lead, StartsLine(text, tokens, sentenceStart, lead), words, givenNames, titled),
                 _ => Run(text, tokens, keys, lead, j, words, givenNames, titled),
             };
             if (candidate is not null)
@@ -122,9 +124,10 @@ internal static class EnglishNames
         var end = PossessiveEnd(text, token);
         if (IsAcronym(word))
         {
-            // "ICIJ", "ANC": an acronym the dictionary does not know as a common word names an organisation.
+            // "ICIJ", "ANC": an acronym the dictionary does not know as a common word names something, of a kind it does not say
+            // ("GPS" and "ECG" are no organisations).
             if (word.Length > 6 || words.IsCommon(word)) return null;
-            return new EntityRecognizer.Candidate(index, index, token.Start, end, EntitySchema.Organization, text[token.Start..end], 0.5);
+            return new EntityRecognizer.Candidate(index, index, token.Start, end, EntitySchema.LegalEntity, text[token.Start..end], 0.5);
         }
         if (word.Length < 3 || words.IsCommon(word) || (startsSentence && words.IsListed(word))) return null;
         // A word the dictionary lists capitalised only is a name or a demonym ("Gupta", "Azerbaijani"): the demonym's ending tells them apart.
@@ -136,17 +139,20 @@ internal static class EnglishNames
     private static EntityRecognizer.Candidate? Run(string text, IReadOnlyList<Token> tokens, string[] keys, int first, int last, EnglishWords words, HashSet<string> givenNames,
         bool titled)
     {
-        var organisation = false;
+        var organisation = IsOrganisation(text, tokens, keys, first, last);
         int count = 0, common = 0;
         for (var k = first; k <= last; k++)
         {
-            if (tokens[k].Kind != TokenKind.Word || Particles.Contains(keys[k])) continue;
+            if (!IsNameWord(text, tokens[k], keys[k])) continue;
             count++;
-            organisation |= OrganisationWords.Contains(keys[k]) || Cues.OrgSuffixes.Contains(keys[k]) || Cues.OrgHeads.Contains(keys[k]) || IsAcronym(Word(text, tokens[k]));
             if (words.IsCommon(Word(text, tokens[k]))) common++;
         }
-        // A headline in title case ("Daughter Gave Kirill Shamalov", "Firms Linked"): capitals on common words, nothing of an organisation.
-        if (!organisation && (common == count || common >= 2)) return null;
+        // Common words only: a headline in title case ("Firms Linked"), or, in two words, an organisation named by its kind
+        // ("Police Department", "Space Agency"), which does not say which one; longer names of common words are names
+        // ("Financial Crimes Enforcement Network"). Two common words and nothing of an organisation: a headline too
+        // ("Daughter Gave Kirill Shamalov").
+        if (common == count && (!organisation || count <= 2)) return null;
+        if (!organisation && common >= 2) return null;
         var firstWord = Word(text, tokens[first]);
         // A person: after a title, or two or three words opening with a given name ("Jacob Zuma"; the dictionary lists given names capitalised).
         var person = count <= 4 && (titled || givenNames.Contains(keys[first]))
@@ -162,8 +168,27 @@ internal static class EnglishNames
     private static bool IsNeverName(string text, Token token, string key, EnglishWords words, HashSet<string> givenNames) =>
         Cues.NotNames.Contains(key) || Cues.PersonTitles.Contains(key) || NotNames.Contains(key) || key.Length == 0
         || TemporalLexicon.Months.ContainsKey(key) || TemporalLexicon.Weekdays.ContainsKey(key)
-        || (!givenNames.Contains(key) && words.IsListed(Word(text, token)) && !words.IsCommon(Word(text, token)) && LooksLikeDemonym(key))
-        || Demonyms.Contains(key);
+        || IsDemonym(text, token, key, words, givenNames);
+
+    private static bool IsDemonym(string text, Token token, string key, EnglishWords words, HashSet<string> givenNames) =>
+        Demonyms.Contains(key) || (!givenNames.Contains(key) && words.IsListed(Word(text, token)) && !words.IsCommon(Word(text, token)) && LooksLikeDemonym(key));
+
+    /// <summary>Whether a word of the run names an organisation's kind ("Bank", "Partners", "Ministry").</summary>
+    private static bool IsOrganisation(string text, IReadOnlyList<Token> tokens, string[] keys, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+            if (IsNameWord(text, tokens[k], keys[k]) && (OrganisationWords.Contains(keys[k]) || Cues.OrgSuffixes.Contains(keys[k]) || Cues.OrgHeads.Contains(keys[k])))
+                return true;
+        return false;
+    }
+
+    /// <summary>A word of the name, not a lower-case particle ("of", "de") or a joining hyphen; a capitalised particle counts ("Van Gogh").</summary>
+    private static bool IsNameWord(string text, Token token, string key) =>
+        token.Kind == TokenKind.Word && !(Particles.Contains(key) && !char.IsUpper(text[token.Start]));
+
+    /// <summary>Whether the token opens a sentence or a line (a heading or a list item without a full stop before it).</summary>
+    private static bool StartsLine(string text, IReadOnlyList<Token> tokens, bool[] sentenceStart, int i) =>
+        sentenceStart[i] || text.AsSpan(i == 0 ? 0 : tokens[i - 1].End, tokens[i].Start - (i == 0 ? 0 : tokens[i - 1].End)).Contains('\n');
 
     private static bool LooksLikeDemonym(string key) =>
         Demonyms.Contains(key) || DemonymEndings.Any(e => key.Length > e.Length + 2 && key.EndsWith(e, StringComparison.Ordinal));

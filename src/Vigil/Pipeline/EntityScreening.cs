@@ -29,14 +29,17 @@ public sealed class EntityScreening(IScreener screener, int maxHitsPerEntity = 5
     /// says too little to screen: a lone surname ("Kim"), or an acronym (PTI is the Press Trust of India and Poly
     /// Technologies Inc.) whose entity's full name is screened anyway. Nor does a part of a fuller name of the same
     /// entity ("Kim Jong", where a text cut "Kim Jong Un" short): screened alone it finds other people who share those
-    /// words (Kim Jung Jong), and the fuller name it belongs to carries the match.
+    /// words (Kim Jung Jong), and the fuller name it belongs to carries the match. A name of unknown kind and one Latin
+    /// word ("Jupiter", "GPS", found only by its capital) is not screened either: a listed name in the text is in the
+    /// gazetteer, which gives its kind, so what is left can only match list names by likeness, and one word matches
+    /// many ("Jupiter" the planet against a company named Jupiter Plant).
     /// </summary>
     internal static IReadOnlyList<string> NamesToScreen(Entity entity)
     {
         var names = entity.Aliases.Prepend(entity.Name)
             .Where(n => !string.IsNullOrWhiteSpace(n))
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Where((n, i) => i == 0 || n.Contains(' ') || n.Contains('-') || !IsLatin(n))
+            .Where((n, i) => (i == 0 && entity.Schema != EntitySchema.LegalEntity) || n.Contains(' ') || n.Contains('-') || !IsLatin(n))
             .ToList();
         var words = names.Select(Words).ToList();
         return names.Where((_, i) => !words.Where((_, j) => j != i).Any(other => IsStrictPart(words[i], other))).ToList();

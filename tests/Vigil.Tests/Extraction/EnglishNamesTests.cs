@@ -29,7 +29,7 @@ public sealed class EnglishNamesTests(ExtractorFixture fixture) : IClassFixture<
     {
         var mentions = Mentions("Later the Azerbaijani official paid Zarvex, and the NKVB confirmed it at a Monday meeting.");
         Assert.Contains(mentions, m => m.Text == "Zarvex");
-        Assert.Contains(mentions, m => m.Text == "NKVB" && m.Schema == EntitySchema.Organization);
+        Assert.Contains(mentions, m => m.Text == "NKVB" && m.Schema == EntitySchema.LegalEntity);
         Assert.DoesNotContain(mentions, m => m.Text is "Azerbaijani" or "Monday" or "Later");
     }
 
@@ -70,5 +70,13 @@ public sealed class EnglishNamesTests(ExtractorFixture fixture) : IClassFixture<
         var mentions = Mentions("The gallery bought the statues from Vikram Oberhaus in 2011. Oberhaus later denied any wrongdoing.");
         Assert.Contains(mentions, m => m.Text == "Vikram Oberhaus" && m.Schema == EntitySchema.Person);
         Assert.Contains(mentions, m => m.Text == "Oberhaus" && m.Name == "Vikram Oberhaus" && m.Schema == EntitySchema.Person);
+    }
+
+    [Fact]
+    public void An_organisation_keeps_its_demonym_and_one_named_by_its_kind_alone_is_not_a_name()
+    {
+        var mentions = Mentions("A spokesman for the Moldovan Energy Ministry said the Police Department had opened a case.");
+        Assert.Contains(mentions, m => m.Text == "Moldovan Energy Ministry" && m.Schema == EntitySchema.Organization);
+        Assert.DoesNotContain(mentions, m => m.Text.Contains("Police"));
     }
 }

@@ -78,4 +78,12 @@ public class AnalysisPipelineTests
         var entity = new Entity("e1", EntitySchema.Organization, "Korea Mining Development Trading Corporation", ["KOMID", "Mining Development Bank", "Корея Майнинг"], [], []);
         Assert.Equal(["Korea Mining Development Trading Corporation", "Mining Development Bank", "Корея Майнинг"], EntityScreening.NamesToScreen(entity));
     }
+
+    [Fact]
+    public void A_name_of_unknown_kind_in_one_word_is_not_screened_but_in_several_it_is()
+    {
+        Assert.Empty(EntityScreening.NamesToScreen(new Entity("e1", EntitySchema.LegalEntity, "Jupiter", [], [], [])));
+        Assert.Equal(["Mossack Fonseca"], EntityScreening.NamesToScreen(new Entity("e2", EntitySchema.LegalEntity, "Mossack Fonseca", ["Mossack"], [], [])));
+        Assert.Equal(["Sputnik"], EntityScreening.NamesToScreen(new Entity("e3", EntitySchema.Organization, "Sputnik", [], [], [])));
+    }
 }
