@@ -143,8 +143,7 @@ public sealed class EntityResolver : IEntityResolver
     {
         var mentions = group.SelectMany(f => f.Mentions)
             .OrderBy(m => m.Span.DocumentId, StringComparer.Ordinal).ThenBy(m => m.Span.Start).ToList();
-        var schema = mentions.GroupBy(m => m.Schema)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        var schema = MostSpecific(mentions);
 
         // The most frequent of the fullest Latin forms; another script only when there is no Latin one.
         var named = group.Where(f => f.IsLatin).ToList();
@@ -195,10 +194,24 @@ public sealed class EntityResolver : IEntityResolver
             Mentions.Add(m);
             CountByDocument[m.Span.DocumentId] = CountByDocument.GetValueOrDefault(m.Span.DocumentId) + 1;
             _schemaCounts[(int)m.Schema]++;
-            var best = 0;
-            for (var i = 1; i < _schemaCounts.Length; i++) if (_schemaCounts[i] > _schemaCounts[best]) best = i;
-            Kind = KindOf((EntitySchema)best);
+            // As MostSpecific, from the counts: a form can have thousands of mentions.
+            var best = -1;
+            for (var i = 0; i < _schemaCounts.Length; i++)
+                if (i != (int)EntitySchema.LegalEntity && _schemaCounts[i] > 0 && (best < 0 || _schemaCounts[i] > _schemaCounts[best])) best = i;
+            Kind = KindOf(best < 0 ? EntitySchema.LegalEntity : (EntitySchema)best);
         }
+    }
+
+    /// <summary>
+    /// The schema most of the mentions give, leaving out those of unknown kind (LegalEntity, as English capitals give
+    /// them) when any says more: "Subhash Kapoor" named a person once is a person, as FollowTheMoney makes Person a kind
+    /// of LegalEntity.
+    /// </summary>
+    private static EntitySchema MostSpecific(IReadOnlyCollection<Mention> mentions)
+    {
+        var known = mentions.Where(m => m.Schema != EntitySchema.LegalEntity).ToList();
+        return (known.Count > 0 ? known : mentions).GroupBy(m => m.Schema)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
     }
 }
 

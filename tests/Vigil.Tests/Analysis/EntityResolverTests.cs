@@ -104,4 +104,18 @@ public class EntityResolverTests
         Assert.Equal("Kim Jong-un", e.Name);
         Assert.Equal(["Kim Jong Un", "Kim"], e.Aliases.OrderByDescending(a => a.Length).ToArray());
     }
+
+    [Fact]
+    public void A_name_of_unknown_kind_takes_the_kind_another_document_gives_it()
+    {
+        // English capitals find "Subhash Kapoor" without saying what it is; a title elsewhere says it is a person.
+        var a = Doc("a", "Statues were seized from Subhash Kapoor in 2011, and Subhash Kapoor sold them.", "en");
+        var b = Doc("b", "The dealer Subhash Kapoor was convicted.", "en");
+        var entities = Resolve(
+            (a, [Mention(a, "Subhash Kapoor", EntitySchema.LegalEntity), Mention(a, "Subhash Kapoor", EntitySchema.LegalEntity, from: 40)]),
+            (b, [Mention(b, "Subhash Kapoor", EntitySchema.Person)]));
+        var kapoor = Assert.Single(entities);
+        Assert.Equal(EntitySchema.Person, kapoor.Schema);
+        Assert.Equal(3, kapoor.Mentions.Count);
+    }
 }
