@@ -60,7 +60,9 @@ public static class ClaimExtractor
         var mainEnd = hasDenial && clauseStart > s.FirstToken ? clauseStart - 1 : s.LastToken;
         var type = TypeOf(lex, s.FirstToken, mainEnd);
 
-        var (attribution, sources, relay, cued) = Attribution(text, tokens, keys, lex, s, mentions, titles, dates);
+        var (attribution, sources, relay, cued, speakerPhrase) = Attribution(text, tokens, keys, lex, s, mentions, titles, dates);
+        // Places named inside an unnamed source ("a senior US official") describe the speaker and take no part in the event.
+        if (speakerPhrase is { } p) mentions = mentions.Where(m => m.Span.End <= p.Start || m.Span.Start >= p.End).ToList();
         var hasReportingVerb = FirstWith(lex, s.FirstToken, s.LastToken, ClaimLexicon.Reporting) >= 0;
         // A visit someone speaks of ("ha invitato Kim a visitare Mosca", "said he would visit") is that person's statement.
         if (type == ClaimType.Other && attribution is not null && hasReportingVerb) type = null;
@@ -185,7 +187,7 @@ public static class ClaimExtractor
     /// the person or body that is the subject of a reporting verb; with the outlet that relays it.
     /// Returns the attribution label and the canonical names of the sources.
     /// </summary>
-    private static (string? Label, List<string> Sources, string? Relay, bool Cued) Attribution(string text, IReadOnlyList<Token> tokens, string[] keys, int[] lex, Sentence s,
+    private static (string? Label, List<string> Sources, string? Relay, bool Cued, (int Start, int End)? Phrase) Attribution(string text, IReadOnlyList<Token> tokens, string[] keys, int[] lex, Sentence s,
         List<Mention> mentions, PersonTitles titles, IReadOnlyList<DateMention> dates)
     {
         var sources = new List<string>();
@@ -193,7 +195,7 @@ public static class ClaimExtractor
         Mention? MentionAfter(int tokenIndex, int window) =>
             mentions.FirstOrDefault(m => m.Span.Start >= tokens[tokenIndex].End && (tokenIndex + window > s.LastToken || m.Span.Start <= tokens[Math.Min(tokenIndex + window, s.LastToken)].End));
 
-        string? phrase = null;
+        (int Start, int End)? phrase = null;
         for (var i = s.FirstToken; i <= s.LastToken; i++)
         {
             foreach (var cue in ClaimLexicon.SourceBefore)
@@ -213,7 +215,7 @@ public static class ClaimExtractor
                     var last = PhraseEnd(tokens, keys, dates, end, s.LastToken);
                     // "secondo quanto affermato dallo stesso presidente russo": a title the document gave someone is that person.
                     if (last > end && titles.PersonEndingAt(tokens, keys, end + 1, last, afterAgent: true) is { } titled) sources.Add(titled);
-                    else if (last > end) phrase = text[tokens[end + 1].Start..tokens[last].End];
+                    else if (last > end) phrase = (tokens[end + 1].Start, tokens[last].End);
                 }
             }
             if (keys[i] == "따르면" && i > s.FirstToken)
@@ -247,17 +249,54 @@ public static class ClaimExtractor
                 var subject = before.LastOrDefault(m => m.Schema == EntitySchema.Person) ?? after;
                 // "“…”, ha dichiarato il presidente russo": a title right after the verb, as a name there would be.
                 titled ??= subject is null ? TitleAfter(tokens, keys, titles, verb, s.LastToken) : null;
+                // "A senior US official said", "un alto funzionario americano ha detto": a speaker the text does not name is the
+                // phrase that describes it, rather than a place named inside it.
+                var unnamed = titled is null && subject is null or { Schema: EntitySchema.Location } ? UnnamedSpeaker(tokens, keys, s.FirstToken, verb) : null;
                 subject ??= before.LastOrDefault(m => m.Schema != EntitySchema.Location) ?? before.LastOrDefault();
                 if (titled is not null) sources.Add(titled);
+                else if (unnamed is not null) phrase ??= unnamed;
                 else if (subject is not null && subject.Name != relay) sources.Add(subject.Name);
             }
         }
         sources = Distinct(sources);
-        var label = sources.Count > 0 ? string.Join("; ", sources) : phrase;
+        var label = sources.Count > 0 ? string.Join("; ", sources) : phrase is { } span ? text[span.Start..span.End] : null;
         if (relay is not null && label is not null && !sources.Contains(relay)) label += ", as reported by " + relay;
         else if (relay is not null && label is null) { label = relay; sources.Add(relay); }
-        return (label, sources, relay, cued);
+        return (label, sources, relay, cued, sources.Count == 0 ? phrase : null);
     }
+
+    /// <summary>Words that make the subject of a reporting verb a source the text does not name ("officials", "fonti").</summary>
+    private static readonly HashSet<string> UnnamedSpeakers = new(StringComparer.Ordinal)
+    {
+        "official", "officials", "source", "sources", "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "intelligence", "agency",
+        "funzionario", "funzionari", "fonte", "fonti", "diplomatico", "diplomatici", "analista", "analisti", "esperto", "esperti",
+        "responsable", "responsables", "source", "sources", "fuente", "fuentes", "funcionario", "funcionarios",
+        "beamter", "beamte", "quelle", "quellen", "чиновник", "чиновники", "источник", "источники", "разведка", "관계자", "소식통",
+    };
+
+    /// <summary>
+    /// The phrase before the reporting verb at <paramref name="verb"/> that describes an unnamed speaker ("a senior US official",
+    /// "un alto funzionario americano"): the words of its clause up to the verb (auxiliaries left out, an article too), when one
+    /// of them is a word like "official" or "fonti"; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? UnnamedSpeaker(IReadOnlyList<Token> tokens, string[] keys, int firstToken, int verb)
+    {
+        var last = verb - 1;
+        while (last >= firstToken && FunctionWords.Auxiliaries.Contains(keys[last])) last--;
+        var first = last;
+        while (first - 1 >= firstToken && last - first < 6 && tokens[first - 1].Kind == TokenKind.Word && !Complementisers.Contains(keys[first - 1])) first--;
+        if (first > last || tokens[first].Kind != TokenKind.Word) return null;
+        var named = false;
+        for (var k = first; k <= last && !named; k++) named = UnnamedSpeakers.Contains(keys[k]);
+        if (!named) return null;
+        while (first < last && Articles.Contains(keys[first])) first++;
+        return (tokens[first].Start, tokens[last].End);
+    }
+
+    private static readonly HashSet<string> Articles = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "un", "uno", "una", "il", "lo", "la", "i", "gli", "le", "l", "une", "des", "les", "el", "los", "las", "ein", "eine", "der", "die", "das",
+    };
 
     /// <summary>Stretches inside quotation marks: names there are quoted words, not speakers.</summary>
     private static List<(int Start, int End)> QuotedRanges(string text, SentenceSpan span)

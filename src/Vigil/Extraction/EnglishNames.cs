@@ -140,6 +140,8 @@ internal static class EnglishNames
         bool titled)
     {
         var organisation = IsOrganisation(text, tokens, keys, first, last);
+        // "North Korean", "South African": a demonym ending the run makes it an adjective ("North Korean troops").
+        if (!organisation && IsDemonym(text, tokens[last], keys[last], words, givenNames)) return null;
         int count = 0, common = 0;
         for (var k = first; k <= last; k++)
         {

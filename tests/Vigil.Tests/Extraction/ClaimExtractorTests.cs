@@ -213,4 +213,16 @@ public sealed class ClaimExtractorTests(ExtractorFixture fixture) : IClassFixtur
         var quoted = Assert.Single(r.Claims, c => c.Type == ClaimType.Statement);
         Assert.Equal("Vladimir Putin", quoted.Attribution);
     }
+
+    [Theory]
+    [InlineData("A senior US official said North Korea had shipped more than 10,000 containers of munitions to Russia.", "en", "senior US official")]
+    [InlineData("Un alto funzionario americano ha detto che la Corea del Nord ha fornito munizioni alla Russia.", "it", "alto funzionario americano")]
+    [InlineData("South Korean intelligence officials said that North Korea shipped artillery shells to Russia.", "en", "South Korean intelligence officials")]
+    public void A_speaker_the_text_does_not_name_is_the_phrase_that_describes_it(string text, string lang, string attribution)
+    {
+        var c = Single(text, lang, ClaimType.ArmsTransfer);
+        Assert.Equal(attribution, c.Attribution);
+        Assert.Equal(Stance.Reported, c.Stance);
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+    }
 }
