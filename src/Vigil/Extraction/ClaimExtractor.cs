@@ -92,12 +92,19 @@ public static class ClaimExtractor
             }
             if (type is not null)
             {
-                // "Pyongyang ha definito assurde le accuse di fornire armi alla Russia": the claim as denied by the subject.
-                var subject = mentions.Where(m => m.Span.End <= tokens[denialAt].Start && !sources.Contains(m.Name) && m.Name != relay).Select(m => m.Name).ToList();
-                var subjects = Distinct(subject.Count > 0 ? subject : deniers.Take(1));
+                // The agent of a passive ("le accuse di aver inviato missili alla Russia sono state smentite da Pyongyang"); else
+                // the subject ("Pyongyang ha definito assurde le accuse di fornire armi alla Russia"): the names before the denial
+                // word and before the event's own words ("The Kremlin called the reports of troops in Kursk baseless"); else the
+                // speaker who says so ("외무부는 … 사실무근이라고 밝혔다"); else nobody the text names, as the names after the verb
+                // are the claim's parties ("Песков опроверг сообщения о поставках снарядов в Россию").
+                var agent = AgentAfter(tokens, keys, denialAt, s.LastToken, mentions).ToList();
+                var subjectEnd = Math.Min(tokens[denialAt].Start, tokens[Math.Max(s.FirstToken, TriggerIndex(lex, s.FirstToken, mainEnd, type.Value))].Start);
+                var subject = mentions.Where(m => m.Span.End <= subjectEnd && !sources.Contains(m.Name) && m.Name != relay).Select(m => m.Name).ToList();
+                var subjects = Distinct(agent.Count > 0 ? agent : subject.Count > 0 ? subject : !cued && relay is null ? sources : []);
                 var others = mentions.Where(m => !subjects.Contains(m.Name)).ToList();
                 claims.Add(Make(document, type.Value, Actors(text, tokens, keys, type.Value, others, sources, relay), quantity, date, attribution, Stance.Denied, subjects, evidence, text));
-                claims.Add(Make(document, ClaimType.Denial, subjects, null, date, attribution, attribution is null ? Stance.Asserted : Stance.Reported, [], evidence, text));
+                if (subjects.Count > 0)
+                    claims.Add(Make(document, ClaimType.Denial, subjects, null, date, attribution, attribution is null ? Stance.Asserted : Stance.Reported, [], evidence, text));
                 return;
             }
             // A denial on its own ("Tuttavia, queste accuse sono state negate dalla Russia"): it denies the claim before it.
@@ -207,15 +214,22 @@ public static class ClaimExtractor
                 var end = i + cue.Length - 1;
                 // "según fuentes surcoreanas": a vague source right after the cue is the source, whatever names follow.
                 var vague = end + 1 <= s.LastToken && (VagueSources.Contains(keys[end + 1]) || (end + 2 <= s.LastToken && VagueSources.Contains(keys[end + 2]) && keys[end + 1].Length <= 3));
-                var m = vague ? null : MentionAfter(end, 6);
+                // The source ends at the first comma: "According to a senior official, North Korea sent…" names no source.
+                var window = 6;
+                for (var k = end + 1; k <= Math.Min(s.LastToken, end + 6); k++)
+                    if (tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] is ',' or ';' or ':') { window = k - end - 1; break; }
+                var m = vague || window == 0 ? null : MentionAfter(end, window);
                 if (m is not null && !(i > s.FirstToken && keys[i - 1] is "il" or "la" or "the" or "un")) sources.Add(m.Name);
-                // "secondo" is also the ordinal "second": only a vague source ("secondo fonti di intelligence") makes a phrase.
-                else if (vague && phrase is null)
+                // "secondo" is also the ordinal "second": only a vague source ("secondo fonti di intelligence") or an unnamed
+                // speaker ("selon le secrétaire d'État américain") makes a phrase.
+                else if (phrase is null && (vague || (m is null && SpeakerWordWithin(keys, end + 1, PhraseEnd(tokens, keys, dates, end, s.LastToken)))))
                 {
                     var last = PhraseEnd(tokens, keys, dates, end, s.LastToken);
+                    var first = end + 1;
+                    while (first < last && Articles.Contains(keys[first])) first++;
                     // "secondo quanto affermato dallo stesso presidente russo": a title the document gave someone is that person.
                     if (last > end && titles.PersonEndingAt(tokens, keys, end + 1, last, afterAgent: true) is { } titled) sources.Add(titled);
-                    else if (last > end) phrase = (tokens[end + 1].Start, tokens[last].End);
+                    else if (last > end) phrase = (tokens[first].Start, tokens[last].End);
                 }
             }
             if (keys[i] == "따르면" && i > s.FirstToken)
@@ -265,6 +279,30 @@ public static class ClaimExtractor
         return (label, sources, relay, cued, sources.Count == 0 ? phrase : null);
     }
 
+    private static readonly HashSet<string> AgentMarkers = new(StringComparer.Ordinal)
+    {
+        "da", "dal", "dallo", "dalla", "dai", "dagli", "dalle", "by", "par", "por", "von", "vom", "durch", "에",
+    };
+
+    /// <summary>The name right after an agent marker that follows the denial verb at <paramref name="verb"/> ("smentite dal Cremlino", "denied by Moscow").</summary>
+    private static IEnumerable<string> AgentAfter(IReadOnlyList<Token> tokens, string[] keys, int verb, int lastToken, List<Mention> mentions)
+    {
+        for (var k = verb + 1; k <= Math.Min(lastToken, verb + 3); k++)
+        {
+            if (!AgentMarkers.Contains(keys[k])) continue;
+            var after = mentions.FirstOrDefault(m => m.Span.Start >= tokens[k].End && (k + 3 > lastToken || m.Span.Start <= tokens[k + 3].End));
+            if (after is not null) return [after.Name];
+        }
+        return [];
+    }
+
+    private static bool SpeakerWordWithin(string[] keys, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+            if (UnnamedSpeakers.Contains(keys[k]) || Cues.PersonTitles.Contains(keys[k])) return true;
+        return false;
+    }
+
     /// <summary>Words that make the subject of a reporting verb a source the text does not name ("officials", "fonti").</summary>
     private static readonly HashSet<string> UnnamedSpeakers = new(StringComparer.Ordinal)
     {
@@ -283,6 +321,7 @@ public static class ClaimExtractor
     {
         var last = verb - 1;
         while (last >= firstToken && FunctionWords.Auxiliaries.Contains(keys[last])) last--;
+        if (last < firstToken) return null;
         var first = last;
         while (first - 1 >= firstToken && last - first < 6 && tokens[first - 1].Kind == TokenKind.Word && !Complementisers.Contains(keys[first - 1])) first--;
         if (first > last || tokens[first].Kind != TokenKind.Word) return null;
@@ -389,4 +428,14 @@ public static class ClaimExtractor
         Stance stance, IReadOnlyList<string> deniedBy, Span evidence, string text) =>
         new(Ids.Derive("claim", doc.Id, evidence.Start.ToString(System.Globalization.CultureInfo.InvariantCulture), type.ToWire()),
             doc.Id, type, actors, quantity, date, attribution, stance, deniedBy, [], evidence, text[evidence.Start..evidence.End]);
+
+    // The lists above are written with their letters; tokens are looked up by their normalised keys.
+    static ClaimExtractor()
+    {
+        LexiconKeys.Normalize(Complementisers);
+        LexiconKeys.Normalize(AgentMarkers);
+        LexiconKeys.Normalize(UnnamedSpeakers);
+        LexiconKeys.Normalize(Articles);
+        LexiconKeys.Normalize(VagueSources);
+    }
 }

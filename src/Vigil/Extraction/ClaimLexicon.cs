@@ -4,8 +4,8 @@ namespace Vigil.Extraction;
 
 /// <summary>
 /// Trigger words for claim types, attribution cues, denial and hedging words in it, en, fr, es,
-/// de, ru and ko. Entries are accent-free lower-case word prefixes: "firmat" covers "firmato",
-/// "firmata"; "подпис" covers "подписали", "подписан".
+/// de, ru and ko. Entries are lower-case word prefixes, compared with accent-free keys: "firmat" covers "firmato",
+/// "firmata"; "подпис" covers "подписали", "подписан"; an entry ending in '$' is a whole word.
 /// </summary>
 internal static class ClaimLexicon
 {
@@ -17,7 +17,7 @@ internal static class ClaimLexicon
         (ClaimType.Ratification, ["ratific", "ratifiz", "ратифиц", "비준"]),
         (ClaimType.TreatySigned, ["firmat", "firmano", "firmare", "firmeranno", "firmò", "signed", "signing", "signe", "signé", "firmaron", "firmado", "unterzeichn", "unterschrieb", "подписал", "подписан", "подписи", "서명", "체결"]),
         (ClaimType.TroopDeployment, ["truppe", "troops", "troupes", "tropas", "truppen", "soldat", "soldad", "soldier", "войск", "солдат", "военнослужащ", "파병", "병력", "dispiegat", "deployed", "deploy"]),
-        (ClaimType.ArmsTransfer, ["armi", "munizion", "missil", "proiettil", "artiglieri", "arms", "weapon", "munition", "ammunition", "missile", "shells", "armes", "obus", "armas", "waffen", "munition", "оружи", "боеприпас", "снаряд", "ракет", "무기", "포탄", "탄약", "미사일"]),
+        (ClaimType.ArmsTransfer, ["armi", "munizion", "missil", "misil", "proiettil", "artiglieri", "arms", "weapon", "munition", "ammunition", "missile", "shells", "armes", "obus", "armas", "waffen", "munition", "оружи", "боеприпас", "снаряд", "ракет", "무기", "포탄", "탄약", "미사일"]),
         (ClaimType.SanctionsImposed, ["sanzion", "sanction", "sancion", "sanktion", "санкци", "제재"]),
         (ClaimType.Payment, ["pagament", "pagat", "payment", "paid", "paiement", "pago", "zahlung", "оплат", "платеж", "платёж", "지불", "대금", "송금"]),
         (ClaimType.Meeting, ["vertice", "incontr", "colloqui", "negoziat", "summit", "met", "meet", "talks", "rencontr", "sommet", "reuni", "cumbre", "treffen", "traf", "gipfel", "встреч", "переговор", "саммит", "회담", "만났", "만나", "회동"]),
@@ -44,6 +44,10 @@ internal static class ClaimLexicon
     [
         "negat", "negano", "smenti", "respint", "denied", "deny", "denies", "denial", "dismiss", "rejected", "rebuff", "dementi", "rejet", "nieg", "desmint",
         "bestritt", "bestreit", "dementiert", "zurückgewiesen", "опроверг", "отрица", "отверг", "отвергл", "부인", "부정", "일축", "assurd", "absurd", "абсурд",
+        // Spanish past forms ("negó" alone: "nego…" starts "negoziati" and "negociaciones"), and the words a denial calls the
+        // claim ("baseless", "назвал ложью", "사실무근").
+        "negó$", "negaron", "negado", "rechaz", "infondat", "baseless", "unfounded", "groundless", "fabricat", "infonde", "infundad", "haltlos", "unbegründet",
+        "ложь", "ложн", "фейк", "вымысел", "безосновательн", "사실무근", "허위",
     ];
 
     public static readonly string[] ReportingVerbs =
@@ -93,7 +97,8 @@ internal static class ClaimLexicon
         var lists = new List<(string[] Prefixes, int Bits)>();
         for (var t = 0; t < Triggers.Length; t++) lists.Add((Triggers[t].Prefixes, TriggerBit(t)));
         lists.AddRange([(AgreementWords, Agreement), (TransferVerbs, Transfer), (SanctionVerbs, Sanction), (DenialWords, Denial), (HedgeWords, Hedge), (ReportingVerbs, Reporting), (RelayCues, Relay), (EvasionWords, Evasion)]);
-        return lists.SelectMany(l => l.Prefixes.Select(p => (Prefix: p, l.Bits)))
+        // Prefixes are compared with normalised keys (accents and the breve of й dropped: "войск" → "воиск").
+        return lists.SelectMany(l => l.Prefixes.Select(p => (Prefix: Vigil.Text.Tokenizer.Normalize(p), l.Bits)))
             .GroupBy(e => e.Prefix[0])
             .ToDictionary(g => g.Key, g => g.ToArray());
     }
@@ -117,11 +122,13 @@ internal static class ClaimLexicon
     public static bool StartsWithAny(string key, string[] prefixes)
     {
         foreach (var p in prefixes)
-            if (Matches(key, p)) return true;
+            if (Matches(key, p) || Matches(key, Vigil.Text.Tokenizer.Normalize(p))) return true;
         return false;
     }
 
     // A short prefix matches only short words: "met" is "meets", not "metropolitan".
+    // An entry ending in '$' is a whole word, not a prefix.
     private static bool Matches(string key, string prefix) =>
-        key.StartsWith(prefix, StringComparison.Ordinal) && (prefix.Length >= 4 || key.Length <= prefix.Length + 3);
+        prefix[^1] == '$' ? key.AsSpan().SequenceEqual(prefix.AsSpan(0, prefix.Length - 1))
+            : key.StartsWith(prefix, StringComparison.Ordinal) && (prefix.Length >= 4 || key.Length <= prefix.Length + 3);
 }

@@ -1,3 +1,4 @@
+using Vigil.Text;
 namespace Vigil.Extraction;
 
 /// <summary>
@@ -83,4 +84,16 @@ internal static class Cues
         "le", "les", "des", "une", "el", "los", "las", "der", "die", "das", "ein", "eine",
         "presidente", "president", "ministro", "minister", "esteri", "difesa", "stato", "governo", "leader", "prev", "next", "leggi", "anche",
     };
+
+    // The lists above are written with their letters; tokens are looked up by their normalised keys.
+    static Cues()
+    {
+        LexiconKeys.Normalize(PersonTitles);
+        LexiconKeys.Normalize(SourceCues);
+        LexiconKeys.Normalize(OrgIntroducers);
+        LexiconKeys.Normalize(OrgHeads);
+        LexiconKeys.Normalize(OrgSuffixes);
+        LexiconKeys.Normalize(NameConnectors);
+        LexiconKeys.Normalize(NotNames);
+    }
 }

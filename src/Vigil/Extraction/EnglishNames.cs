@@ -87,7 +87,11 @@ internal static class EnglishNames
                 0 => null,
                 1 when !singleWords => null,
                 1 => SingleWord(text, tokens[lead], keys[lead], lead, StartsLine(text, tokens, sentenceStart, lead), words, givenNames, titled),
-                _ => Run(text, tokens, keys, lead, j, words, givenNames, titled),
+                // A title a few words before or right after ("spokesman John Kirby", "John Kirby, spokesman for"), or a source
+                // cue ("according to John Kirby"), makes the name a person's, as the context rules read it.
+                _ => Run(text, tokens, keys, lead, j, words, givenNames,
+                    titled || EntityRecognizer.HasTitleBefore(tokens, keys, lead) || EntityRecognizer.HasTitleAfter(text, tokens, keys, j)
+                    || (lead >= 2 && keys[lead - 1] == "to" && keys[lead - 2] == "according")),
             };
             if (candidate is not null)
             {

@@ -320,7 +320,7 @@ public sealed class EntityRecognizer
 
     private static string Surface(string text, IReadOnlyList<Token> tokens, int i, int j) => text[tokens[i].Start..tokens[j].End];
 
-    private static bool HasTitleBefore(IReadOnlyList<Token> tokens, string[] keys, int i)
+    internal static bool HasTitleBefore(IReadOnlyList<Token> tokens, string[] keys, int i)
     {
         // "il presidente russo Vladimir Putin", "il ministro degli Esteri Sergei Lavrov": a title up to five words back.
         for (var k = i - 1; k >= 0 && k >= i - 6; k--)
@@ -331,7 +331,7 @@ public sealed class EntityRecognizer
         return false;
     }
 
-    private static bool HasTitleAfter(string text, IReadOnlyList<Token> tokens, string[] keys, int j)
+    internal static bool HasTitleAfter(string text, IReadOnlyList<Token> tokens, string[] keys, int j)
     {
         // "John Kirby, portavoce del ...", "Yuri Ushakov, collaboratore del Cremlino"
         var k = j + 1;

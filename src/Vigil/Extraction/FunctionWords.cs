@@ -1,3 +1,4 @@
+using Vigil.Text;
 namespace Vigil.Extraction;
 
 /// <summary>
@@ -39,4 +40,13 @@ internal static class FunctionWords
     {
         "ha", "hanno", "aveva", "avevano", "has", "have", "had", "a", "ont", "avait", "hat", "haben", "hatte", "han", "habia", "anche", "also", "poi",
     };
+
+    // The lists above are written with their letters; tokens are looked up by their normalised keys.
+    static FunctionWords()
+    {
+        LexiconKeys.Normalize(Determiners);
+        LexiconKeys.Normalize(Genitive);
+        LexiconKeys.Normalize(Agent);
+        LexiconKeys.Normalize(Auxiliaries);
+    }
 }

@@ -73,7 +73,7 @@ public static class QuantityTagger
     private static readonly (string Prefix, string Unit)[] Units =
     [
         ("container", "container"), ("contenitor", "container"), ("conteneur", "container"), ("contenedor", "container"), ("контейнер", "container"), ("컨테이너", "container"),
-        ("missil", "missile"), ("ракет", "missile"), ("미사일", "missile"), ("razzi", "rocket"), ("rocket", "rocket"),
+        ("missil", "missile"), ("misil", "missile"), ("ракет", "missile"), ("미사일", "missile"), ("razzi", "rocket"), ("rocket", "rocket"),
         ("proiettil", "shell"), ("shell", "shell"), ("obus", "shell"), ("proyectil", "shell"), ("granat", "shell"), ("снаряд", "shell"), ("포탄", "shell"), ("munizion", "munition"), ("munition", "munition"), ("боеприпас", "munition"),
         ("soldat", "soldier"), ("soldad", "soldier"), ("soldier", "soldier"), ("troop", "soldier"), ("trupp", "soldier"), ("troupe", "soldier"), ("militar", "soldier"), ("военнослужащ", "soldier"), ("солдат", "soldier"), ("военн", "soldier"), ("병력", "soldier"), ("군인", "soldier"), ("병사", "soldier"),
         ("person", "person"), ("people", "person"), ("человек", "person"), ("명", "person"), ("lavorator", "worker"), ("worker", "worker"), ("рабоч", "worker"), ("노동자", "worker"),
@@ -194,5 +194,17 @@ public static class QuantityTagger
         var lastSep = s.LastIndexOfAny(".,");
         var whole = string.Concat(s[..lastSep].ToString().Split(['.', ',', '\u00A0', '\u202F']));
         return decimal.TryParse(whole + "." + s[(lastSep + 1)..].ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    // The lists above are written with their letters; tokens are looked up by their normalised keys.
+    static QuantityTagger()
+    {
+        LexiconKeys.Normalize(Scales);
+        LexiconKeys.Normalize(Words);
+        LexiconKeys.Normalize(Vague);
+        LexiconKeys.Normalize(After);
+        LexiconKeys.Normalize(DateWords);
+        LexiconKeys.Normalize(Linkers);
+        for (var i = 0; i < Units.Length; i++) Units[i] = (LexiconKeys.Of(Units[i].Prefix), Units[i].Unit);
     }
 }

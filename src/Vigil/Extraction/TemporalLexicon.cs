@@ -63,7 +63,8 @@ internal static class TemporalLexicon
     private static Dictionary<string, T> Build<T>(params (string, T)[] items)
     {
         var d = new Dictionary<string, T>(StringComparer.Ordinal);
-        foreach (var (k, v) in items) d[k] = v;
+        // Keyed as tokens are (Tokenizer.Normalize): "май" is looked up as "маи".
+        foreach (var (k, v) in items) d[Vigil.Text.Tokenizer.Normalize(k)] = v;
         return d;
     }
 }

@@ -369,4 +369,15 @@ public static class TemporalTagger
     }
 
     private static bool IsCapitalised(string text, Token t) => char.IsUpper(text[t.Start]);
+
+    // The lists above are written with their letters; tokens are looked up by their normalised keys.
+    static TemporalTagger()
+    {
+        LexiconKeys.Normalize(MonthPrepositions);
+        LexiconKeys.Normalize(YearCueWords);
+        LexiconKeys.Normalize(SmallNumbers);
+        LexiconKeys.Normalize(AgoUnits);
+        LexiconKeys.Normalize(AgoWords);
+        LexiconKeys.Normalize(FutureMarkers);
+    }
 }

@@ -225,4 +225,47 @@ public sealed class ClaimExtractorTests(ExtractorFixture fixture) : IClassFixtur
         Assert.Equal(Stance.Reported, c.Stance);
         Assert.Equal(["North Korea", "Russia"], c.Actors);
     }
+
+    [Fact]
+    public void Russian_words_with_short_i_are_triggers()
+    {
+        // Keys drop the breve of й ("войска" is keyed "воиска"): the lexicon's "войск" must be keyed the same way.
+        var c = Single("КНДР перебросила войска в Курскую область.", "ru", ClaimType.TroopDeployment);
+        Assert.Contains("North Korea", c.Actors);
+    }
+
+    [Theory]
+    [InlineData("Rusia negó haber recibido misiles de Corea del Norte.", "es", ClaimType.ArmsTransfer, "Russia")]
+    [InlineData("Le accuse di aver inviato missili alla Russia sono state smentite da Pyongyang.", "it", ClaimType.ArmsTransfer, "Pyongyang")]
+    [InlineData("The Kremlin called the reports of North Korean troops in Kursk baseless.", "en", ClaimType.TroopDeployment, "Kremlin")]
+    public void The_denier_is_the_passive_agent_or_the_subject_before_the_event(string text, string lang, ClaimType type, string denier)
+    {
+        var c = Single(text, lang, type);
+        Assert.Equal(Stance.Denied, c.Stance);
+        Assert.Equal([denier], c.DeniedBy);
+    }
+
+    [Fact]
+    public void A_denial_whose_denier_is_not_named_leaves_the_parties_alone()
+    {
+        // "Песков" is no mention here; Russia is the recipient, not the denier.
+        var r = Run("Песков опроверг сообщения о поставках северокорейских снарядов в Россию.", "ru");
+        Assert.All(r.Claims, c => Assert.DoesNotContain("Russia", c.DeniedBy));
+    }
+
+    [Theory]
+    [InlineData("According to a senior official, North Korea sent troops to Russia.", "en", "senior official")]
+    [InlineData("Selon le secrétaire d'État américain, la Corée du Nord a envoyé des troupes en Russie.", "fr", "secrétaire d'État américain")]
+    public void A_source_cue_before_an_unnamed_speaker_gives_the_phrase_and_ends_at_the_comma(string text, string lang, string attribution)
+    {
+        var c = Single(text, lang, ClaimType.TroopDeployment);
+        Assert.Equal(attribution, c.Attribution);
+        Assert.Equal(["North Korea", "Russia"], c.Actors);
+    }
+
+    [Theory]
+    [InlineData("Said North Korea shipped shells to Russia.", "en")]
+    [InlineData("Ha detto che la Corea del Nord ha inviato truppe.", "it")]
+    public void A_reporting_verb_opening_the_text_has_no_speaker_before_it(string text, string lang) =>
+        Assert.All(Run(text, lang).Claims, c => Assert.Null(c.Attribution));
 }
