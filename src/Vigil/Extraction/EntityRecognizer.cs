@@ -220,6 +220,10 @@ public sealed class EntityRecognizer
         }
         // "Come noto": a plain word opening a sentence is not the accented name that shares its key (Côme, the French Como).
         if (i == j && sentenceStart[i] && e.AccentedSurface is { } accented && !first.SpanOf(text).Equals(accented, StringComparison.OrdinalIgnoreCase)) return false;
+        // "Более десяти тысяч…": a Russian word opening a sentence whose stem a place shares (Болу) is that place only when the
+        // dictionary reads it as a proper noun, or does not know it.
+        if (i == j && sentenceStart[i] && NameKeys.IsCyrillic(text[first.Start]) && OpenCorporaLexicon.Installed is { } russian
+            && russian.Parse(text[first.Start..first.End]) is { Count: > 0 } parses && !parses.Any(p => (p.Proper & OpenCorporaLexicon.AnyProper) != 0)) return false;
         if (e.NeedsCue)
         {
             var cue = AllCaps(text, first);

@@ -45,4 +45,13 @@ public sealed class EntityRecognizerTests(ExtractorFixture fixture) : IClassFixt
         // Written with its accent, the French name is the place.
         Assert.Contains(Mentions("Côme accueille le sommet."), m => m.Text == "Côme" && m.Name == "Como");
     }
+
+    [Fact]
+    public void A_russian_word_opening_a_sentence_is_a_place_only_when_the_dictionary_reads_it_as_a_name()
+    {
+        // "Более" (more) shares its stem with the Turkish town Болу; "Москва" opening a sentence is still Moscow.
+        var mentions = fixture.Extractor.Extract(new Document("d", "t", "Более десяти тысяч снарядов прибыли в Россию. Москва это подтвердила.", "h-ru", Lang: "ru")).Mentions;
+        Assert.DoesNotContain(mentions, m => m.Text == "Более");
+        Assert.Contains(mentions, m => m.Text == "Москва" && m.Schema == EntitySchema.Location);
+    }
 }
