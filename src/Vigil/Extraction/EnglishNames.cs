@@ -7,9 +7,10 @@ namespace Vigil.Extraction;
 /// <summary>
 /// Names in English text by capitalisation. English capitalises proper nouns only, so a capitalised word inside a
 /// sentence names something unless it is a common word (hunspell's dictionary: <see cref="EnglishWords"/>), a title,
-/// a month or a demonym. The gazetteer and the context rules run first; what they leave is typed by its words
-/// (an organisation's "Bank", "Partners", an acronym), by a given name before a surname, or else left as a legal entity
-/// of unknown kind, which is screened like any other. Vigil has no English training data for a statistical tagger;
+/// a month or a demonym. The gazetteer runs first (it knows the listed names); what it leaves is typed by its words
+/// (an organisation's "Bank", "Partners"), by a title or a given name before a surname, or else left as a legal entity
+/// of unknown kind (acronyms too: "GPS" is no organisation). Such a name is screened only when it has several words
+/// (see <see cref="Pipeline.EntityScreening"/>). Vigil has no English training data for a statistical tagger;
 /// `vigil eval ner-en` measures what this recalls.
 /// </summary>
 internal static class EnglishNames
