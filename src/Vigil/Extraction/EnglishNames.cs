@@ -162,8 +162,10 @@ internal static class EnglishNames
         if (!organisation && common >= 2) return null;
         var firstWord = Word(text, tokens[first]);
         // A person: after a title, or two or three words opening with a given name ("Jacob Zuma"; the dictionary lists given names capitalised).
+        // Or two or three words none of which is a common word ("Subhash Kapoor", "Orhan Dzhemal"): in news, mostly people.
         var person = count <= 4 && (titled || givenNames.Contains(keys[first]))
-                     || (count <= 3 && words.IsListed(firstWord) && !words.IsCommon(firstWord));
+                     || (count <= 3 && words.IsListed(firstWord) && !words.IsCommon(firstWord))
+                     || (count <= 3 && common == 0);
         var schema = person && !organisation ? EntitySchema.Person
             : organisation ? EntitySchema.Organization
             : EntitySchema.LegalEntity;
