@@ -27,6 +27,16 @@ internal static class EnglishNames
         "international", "global", "union", "association", "federation", "club", "board", "exchange", "securities", "insurance", "consulting",
         "enterprises", "trading", "shipping", "logistics", "resources", "development", "management", "solutions", "laundromat", "project",
         "centre", "center", "church", "hospital", "prosecutor", "prosecution", "treasury", "cabinet", "government", "administration",
+        "channel", "magazine", "records", "motors", "pictures", "entertainment", "studios", "productions", "broadcasting", "airport",
+    };
+
+    /// <summary>Words that make a capitalised name no person's, nor an organisation's: events, places and things ("Falklands War", "Heinz Field").</summary>
+    private static readonly HashSet<string> ThingWords = new(StringComparer.Ordinal)
+    {
+        "war", "summit", "conference", "festival", "awards", "award", "prize", "cup", "championship", "league", "series", "show", "tour", "open",
+        "stadium", "arena", "field", "park", "square", "street", "avenue", "road", "bridge", "station", "palace", "tower", "hall", "island", "islands",
+        "river", "lake", "mountain", "valley", "desert", "sea", "ocean", "bay", "gulf", "strait", "canal", "design", "studio", "controller", "clipper",
+        "act", "law", "treaty", "accord", "agreement", "papers", "files", "leaks", "report", "operation", "program", "programme",
     };
 
     /// <summary>Capitalised words that are not names: abbreviations of titles and common all-capital words.</summary>
@@ -42,10 +52,16 @@ internal static class EnglishNames
         "of", "de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "des", "la", "le", "bin", "ibn", "al", "el", "y", "zu",
     };
 
+    /// <summary>Titles that are part of how a person is named ("Prince Andrew", "Pope Francis", "Sheikh Tamim"): kept in the name.</summary>
+    private static readonly HashSet<string> NameTitles = new(StringComparer.Ordinal)
+    {
+        "prince", "princess", "king", "queen", "pope", "sheikh", "sheik", "emir", "sultan", "lord", "lady", "sir", "dame", "crown",
+    };
+
     /// <summary>English titles and offices that the shared title list lacks; a name after one is a person's ("Senate President Joseph Lambert").</summary>
     private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
     {
-        "prime", "deputy", "vice", "former", "prosecutor", "judge", "justice", "governor", "sheikh", "prince", "princess", "lord", "lady", "sir",
+        "prime", "deputy", "vice", "former", "prosecutor", "judge", "justice", "governor",
         "captain", "sergeant", "major", "founder", "co-founder", "commissioner", "attorney", "inspector", "superintendent", "councillor", "mayor",
         "singer", "actor", "actress", "rapper", "businessman", "businesswoman", "oligarch", "tycoon", "journalist", "reporter", "editor",
     };
@@ -73,12 +89,13 @@ internal static class EnglishNames
             if (taken[i] || !IsCapitalisedWord(text, tokens[i])) { i++; continue; }
             var j = Extend(text, tokens, keys, taken, i);
             var lead = i;
-            while (lead <= j && (tokens[lead].Kind != TokenKind.Word || IsNeverName(text, tokens[lead], keys[lead], words, givenNames)
+            while (lead <= j && !NameTitles.Contains(keys[lead]) && (tokens[lead].Kind != TokenKind.Word || IsNeverName(text, tokens[lead], keys[lead], words, givenNames)
                                  || (StartsLine(text, tokens, sentenceStart, lead) && words.IsCommon(Word(text, tokens[lead]))))) lead++;
             // A title inside the run ("Senate President Joseph Lambert", "Deputy Prosecutor General Gennady Lopatin"): the name follows the last one.
             var titled = lead > 0 && IsTitle(keys[lead - 1]);
             for (var k = j - 1; k >= lead; k--)
-                if (IsTitle(keys[k])) { lead = k + 1; titled = true; break; }
+                if (IsTitle(keys[k]) && !NameTitles.Contains(keys[k])) { lead = k + 1; titled = true; break; }
+            titled |= NameTitles.Contains(keys[lead]) && lead < j;
             // An organisation keeps the demonym that opens its name ("Russian Defense Ministry" is Russia's).
             while (lead > i && IsDemonym(text, tokens[lead - 1], keys[lead - 1], words, givenNames) && IsOrganisation(text, tokens, keys, lead, j)) lead--;
             var count = 0;
@@ -162,15 +179,39 @@ internal static class EnglishNames
         if (!organisation && common >= 2) return null;
         var firstWord = Word(text, tokens[first]);
         // A person: after a title, or two or three words opening with a given name ("Jacob Zuma"; the dictionary lists given names capitalised).
-        // Or two or three words none of which is a common word ("Subhash Kapoor", "Orhan Dzhemal"): in news, mostly people.
-        var person = count <= 4 && (titled || givenNames.Contains(keys[first]))
-                     || (count <= 3 && words.IsListed(firstWord) && !words.IsCommon(firstWord))
-                     || (count <= 3 && common == 0);
+        // Or two or three words written as names are (a capital, then small letters: not "GB SSD", "DualShock", "R") none of
+        // which is a common word ("Subhash Kapoor", "Orhan Dzhemal"): in news, mostly people.
+        var nameShaped = count <= 3 && AllNameShaped(text, tokens, keys, first, last) && !HasAny(keys, first, last, ThingWords);
+        var person = count <= 4 && (titled || (givenNames.Contains(keys[first]) && AllNameShaped(text, tokens, keys, first, last)))
+                     || (nameShaped && words.IsListed(firstWord) && !words.IsCommon(firstWord))
+                     || (nameShaped && common == 0);
         var schema = person && !organisation ? EntitySchema.Person
             : organisation ? EntitySchema.Organization
             : EntitySchema.LegalEntity;
         var end = PossessiveEnd(text, tokens[last]);
         return new EntityRecognizer.Candidate(first, last, tokens[first].Start, end, schema, text[tokens[first].Start..end], 0.5);
+    }
+
+    /// <summary>Whether a word names an event, place or thing ("Summit", "Field"), never the surname of a person.</summary>
+    public static bool IsThingWord(string key) => ThingWords.Contains(key) || OrganisationWords.Contains(key);
+
+    private static bool HasAny(string[] keys, int first, int last, HashSet<string> words)
+    {
+        for (var k = first; k <= last; k++) if (words.Contains(keys[k])) return true;
+        return false;
+    }
+
+    private static bool AllNameShaped(string text, IReadOnlyList<Token> tokens, string[] keys, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (!IsNameWord(text, tokens[k], keys[k])) continue;
+            var word = Word(text, tokens[k]);
+            if (word.Length < 2 || !char.IsUpper(word[0])) return false;
+            foreach (var c in word[1..])
+                if (!(char.IsLower(c) || c is '\'' or '’' or '-')) return false;
+        }
+        return true;
     }
 
     /// <summary>A title, month, weekday or demonym opening a run ("President", "Russian"): not part of the name that follows.</summary>

@@ -53,7 +53,9 @@ public sealed class EntityRecognizer
         // rules then see what is left.
         var english = lang == "en" ? EnglishWords.Installed : null;
         if (english is not null) EnglishNames.Find(text, tokens, keys, sentenceStart, taken, found, english, _givenNames, singleWords: false);
-        RulePass(text, tokens, keys, sentenceStart, taken, found);
+        // Not in English: the capitalisation rule has read its runs of capitals, and what it turned down (a title-case headline,
+        // "Climate Action Summit") the context rules would make a person by a title nearby.
+        if (english is null) RulePass(text, tokens, keys, sentenceStart, taken, found);
         ResolveShortNames(text, tokens, keys, sentenceStart, taken, found);
         if (english is not null) EnglishNames.Find(text, tokens, keys, sentenceStart, taken, found, english, _givenNames, singleWords: true);
         MergeTruncatedNames(found);
@@ -368,17 +370,21 @@ public sealed class EntityRecognizer
     /// </summary>
     private void ResolveShortNames(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<Candidate> found)
     {
-        // A name of unknown kind (English capitals) counts too: its surname standing alone later says it is a person's.
-        var persons = found.Where(c => c.Schema is EntitySchema.Person or EntitySchema.LegalEntity).Select(c => c.Name).Distinct().ToList();
+        var persons = found.Where(c => c.Schema == EntitySchema.Person).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        // A name of unknown kind (English capitals) of two or three words counts by its last word only: that word standing alone
+        // later ("Kapoor" after "Subhash Kapoor") says it is a person's surname; its first ("Europa" of "Europa Clipper") does not.
+        var unknown = found.Where(c => c.Schema == EntitySchema.LegalEntity && !persons.Contains(c.Name)).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var parts = new Dictionary<string, string>(StringComparer.Ordinal);
         var ambiguous = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var p in persons)
+        foreach (var p in persons.Concat(unknown))
         {
             var pk = NameKeys.ForName(p);
             if (pk.Count < 2) continue;
+            if (unknown.Contains(p) && (pk.Count > 3 || EnglishNames.IsThingWord(pk[^1]))) continue;
             // Surname (last word, or first for names written surname first), and prefixes ("kim jong").
-            var forms = new List<string> { pk[^1], pk[0] };
-            for (var n = 2; n < pk.Count; n++) forms.Add(string.Join(' ', pk.Take(n)));
+            var forms = unknown.Contains(p) ? [pk[^1]] : new List<string> { pk[^1], pk[0] };
+            if (!unknown.Contains(p))
+                for (var n = 2; n < pk.Count; n++) forms.Add(string.Join(' ', pk.Take(n)));
             foreach (var f in forms.Distinct())
             {
                 if (parts.TryGetValue(f, out var other) && other != p) ambiguous.Add(f);

@@ -79,4 +79,13 @@ public sealed class EnglishNamesTests(ExtractorFixture fixture) : IClassFixture<
         Assert.Contains(mentions, m => m.Text == "Moldovan Energy Ministry" && m.Schema == EntitySchema.Organization);
         Assert.DoesNotContain(mentions, m => m.Text.Contains("Police"));
     }
+
+    [Fact]
+    public void Things_are_no_people_and_a_royal_title_stays_in_the_name()
+    {
+        var mentions = Mentions("Prince Andrew watched the launch of the Europa Clipper at the Climate Action Summit. Europa has an ocean.");
+        Assert.Contains(mentions, m => m.Text == "Prince Andrew" && m.Schema == EntitySchema.Person);
+        Assert.DoesNotContain(mentions, m => m.Schema == EntitySchema.Person && (m.Text.Contains("Europa") || m.Text.Contains("Summit")));
+        Assert.DoesNotContain(mentions, m => m.Text == "Andrew");
+    }
 }
