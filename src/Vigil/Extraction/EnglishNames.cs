@@ -95,7 +95,7 @@ internal static class EnglishNames
             var titled = lead > 0 && IsTitle(keys[lead - 1]);
             for (var k = j - 1; k >= lead; k--)
                 if (IsTitle(keys[k]) && !NameTitles.Contains(keys[k])) { lead = k + 1; titled = true; break; }
-            titled |= NameTitles.Contains(keys[lead]) && lead < j;
+            titled |= lead < j && NameTitles.Contains(keys[lead]);
             // An organisation keeps the demonym that opens its name ("Russian Defense Ministry" is Russia's).
             while (lead > i && IsDemonym(text, tokens[lead - 1], keys[lead - 1], words, givenNames) && IsOrganisation(text, tokens, keys, lead, j)) lead--;
             var count = 0;

@@ -88,4 +88,11 @@ public sealed class EnglishNamesTests(ExtractorFixture fixture) : IClassFixture<
         Assert.DoesNotContain(mentions, m => m.Schema == EntitySchema.Person && (m.Text.Contains("Europa") || m.Text.Contains("Summit")));
         Assert.DoesNotContain(mentions, m => m.Text == "Andrew");
     }
+
+    [Theory]
+    [InlineData("He met the President")]
+    [InlineData("Talks with the Prince")]
+    [InlineData("Prime Minister")]
+    public void A_text_ending_in_a_title_has_no_name(string text) =>
+        Assert.DoesNotContain(Mentions(text), m => m.Schema == EntitySchema.Person);
 }
