@@ -49,13 +49,12 @@ public sealed class EntityRecognizer
         var found = new List<Candidate>();
 
         GazetteerPass(text, tokens, keys, sentenceStart, taken, found);
-        // English capitalises names only, so its runs of capitals are names as a whole ("Bank of Kordavia"); the context
-        // rules then see what is left.
+        // English capitalises names only, so its runs of capitals are names as a whole ("Bank of Kordavia"). The context rules
+        // are for the other languages: what the English rule turns down (a title-case headline, "Climate Action Summit") they
+        // would make a person by a title nearby.
         var english = lang == "en" ? EnglishWords.Installed : null;
         if (english is not null) EnglishNames.Find(text, tokens, keys, sentenceStart, taken, found, english, _givenNames, singleWords: false);
-        // Not in English: the capitalisation rule has read its runs of capitals, and what it turned down (a title-case headline,
-        // "Climate Action Summit") the context rules would make a person by a title nearby.
-        if (english is null) RulePass(text, tokens, keys, sentenceStart, taken, found);
+        else RulePass(text, tokens, keys, sentenceStart, taken, found);
         ResolveShortNames(text, tokens, keys, sentenceStart, taken, found);
         if (english is not null) EnglishNames.Find(text, tokens, keys, sentenceStart, taken, found, english, _givenNames, singleWords: true);
         MergeTruncatedNames(found);
