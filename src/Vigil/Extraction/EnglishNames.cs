@@ -74,7 +74,8 @@ internal static class EnglishNames
         "eastern", "northern", "southern", "soviet", "communist", "socialist", "democrat", "republican", "islamist",
     };
 
-    private static readonly string[] DemonymEndings = ["an", "ans", "ese", "ish", "i", "is", "ic", "ch"];
+    // Not "-is": Paris, Davis and Lewis are listed capitalised too.
+    private static readonly string[] DemonymEndings = ["an", "ans", "ese", "ish", "i", "ic", "ch"];
 
     /// <param name="singleWords">
     /// False: runs of two words or more only (before short names are resolved, so that "Tony Gupta" is a person that
@@ -191,6 +192,9 @@ internal static class EnglishNames
         var end = PossessiveEnd(text, tokens[last]);
         return new EntityRecognizer.Candidate(first, last, tokens[first].Start, end, schema, text[tokens[first].Start..end], 0.5);
     }
+
+    /// <summary>Whether a word makes a name an organisation's ("Times", "Bank", "University").</summary>
+    public static bool IsOrganisationWord(string key) => OrganisationWords.Contains(key);
 
     /// <summary>Whether a word names an event, place or thing ("Summit", "Field"), never the surname of a person.</summary>
     public static bool IsThingWord(string key) => ThingWords.Contains(key) || OrganisationWords.Contains(key);

@@ -48,11 +48,11 @@ public sealed class EntityRecognizer
         var taken = new bool[tokens.Count];
         var found = new List<Candidate>();
 
-        GazetteerPass(text, tokens, keys, sentenceStart, taken, found);
         // English capitalises names only, so its runs of capitals are names as a whole ("Bank of Kordavia"). The context rules
         // are for the other languages: what the English rule turns down (a title-case headline, "Climate Action Summit") they
         // would make a person by a title nearby.
         var english = lang == "en" ? EnglishWords.Installed : null;
+        GazetteerPass(text, tokens, keys, sentenceStart, taken, found, english);
         if (english is not null) EnglishNames.Find(text, tokens, keys, sentenceStart, taken, found, english, _givenNames, singleWords: false);
         else RulePass(text, tokens, keys, sentenceStart, taken, found);
         ResolveShortNames(text, tokens, keys, sentenceStart, taken, found);
@@ -100,7 +100,7 @@ public sealed class EntityRecognizer
         return any;
     }
 
-    private void GazetteerPass(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<Candidate> found)
+    private void GazetteerPass(string text, IReadOnlyList<Token> tokens, string[] keys, bool[] sentenceStart, bool[] taken, List<Candidate> found, EnglishWords? english)
     {
         // Multi-word keys are assembled in one buffer and looked up as spans: no string per attempt.
         var buffer = new char[64];
@@ -126,7 +126,8 @@ public sealed class EntityRecognizer
                 length += keys[j].Length;
                 var key = buffer.AsSpan(0, length);
                 words++;
-                if (_gazetteer.TryGet(key, out var e) && Accept(text, tokens, i, j, e, sentenceStart) && !GivenNameBeforeSurname(text, tokens, keys, i, j, e))
+                if (_gazetteer.TryGet(key, out var e) && Accept(text, tokens, i, j, e, sentenceStart) && !GivenNameBeforeSurname(text, tokens, keys, i, j, e)
+                    && !(english is not null && CityStartingName(text, tokens, keys, i, j, e, english)))
                 { best = j; bestEntry = e; bestEnd = tokens[j].End; }
                 else if (words == 1 || j == i + words - 1)
                 {
@@ -155,6 +156,17 @@ public sealed class EntityRecognizer
         i == j && e.Schema == EntitySchema.Location && _givenNames.Contains(keys[i])
         && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && tokens[j + 1].Start - tokens[j].End <= 1 && Capitalised(text, tokens[j + 1])
         && !Cues.NotNames.Contains(keys[j + 1]);
+
+    /// <summary>
+    /// English: a one-word city right before a capitalised word that is an organisation's ("Moscow Times") or no common word
+    /// and no title starts a longer name ("Van Gogh", "Jordan Peterson", "Paris Hilton"), which the English rule reads
+    /// whole; "Moscow President" keeps the city.
+    /// </summary>
+    private static bool CityStartingName(string text, IReadOnlyList<Token> tokens, string[] keys, int i, int j, GazetteerEntry e, EnglishWords english) =>
+        i == j && e.Source == GazetteerBuilder.CitySource
+        && j + 1 < tokens.Count && tokens[j + 1].Kind == TokenKind.Word && tokens[j + 1].Start - tokens[j].End <= 1 && Capitalised(text, tokens[j + 1])
+        && !Cues.PersonTitles.Contains(keys[j + 1]) && !Cues.NotNames.Contains(keys[j + 1])
+        && (EnglishNames.IsOrganisationWord(keys[j + 1]) || !english.IsCommon(tokens[j + 1].SpanOf(text)));
 
     /// <summary>
     /// Where a word's case changes from lower to upper inside it ("PutinChi", machine translation

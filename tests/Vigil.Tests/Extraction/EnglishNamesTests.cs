@@ -95,4 +95,15 @@ public sealed class EnglishNamesTests(ExtractorFixture fixture) : IClassFixture<
     [InlineData("Prime Minister")]
     public void A_text_ending_in_a_title_has_no_name(string text) =>
         Assert.DoesNotContain(Mentions(text), m => m.Schema == EntitySchema.Person);
+
+    [Fact]
+    public void A_city_name_starting_a_longer_name_is_part_of_it()
+    {
+        var mentions = Mentions("They admired Van Gogh's painting while Paris Hilton watched. The Moscow Times said that in Moscow President Putin spoke.");
+        Assert.Contains(mentions, m => m.Text == "Van Gogh");
+        Assert.Contains(mentions, m => m.Text == "Paris Hilton" && m.Schema == EntitySchema.Person);
+        Assert.Contains(mentions, m => m.Text == "Moscow Times" && m.Schema == EntitySchema.Organization);
+        // Before a title the city stays a city.
+        Assert.Contains(mentions, m => m.Text == "Moscow" && m.Schema == EntitySchema.Location);
+    }
 }
